@@ -6,10 +6,9 @@ import { httpRevocationPorts } from '../adapters/http/revocation-http.ts';
 import { decodePemOrDer } from '../pki/certificate.ts';
 import { PkiError } from '../pki/errors.ts';
 import { LOCALES, pkiMessage } from '../pki/messages.ts';
-import { REVOCATION_MODES, RevocationChecker } from '../pki/revocation/checker.ts';
-import { CrlStore } from '../pki/revocation/crl-store.ts';
-import { buildTrustStore } from '../pki/trust-store.ts';
-import { type VerifiedCertificate, PkiVerifier } from '../pki/verifier.ts';
+import { createPkiVerifier } from '../pki/create-verifier.ts';
+import { REVOCATION_MODES } from '../pki/revocation/checker.ts';
+import type { PkiVerifier, VerifiedCertificate } from '../pki/verifier.ts';
 import { UsageError } from './usage-error.ts';
 
 const optionsSchema = z.object({
@@ -65,25 +64,21 @@ async function createVerifier(options: PkiOptions): Promise<PkiVerifier> {
   } catch (error) {
     throw new UsageError(`cannot read the trust directory ${options.trust}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const { store, warnings } = buildTrustStore(trusted);
-  for (const warning of warnings) process.stderr.write(`kilt: trust store: ${warning}\n`);
-  if (store.cas.length === 0) throw new UsageError(`no trusted CA certificate in ${options.trust}`);
-  const crls = new CrlStore(store);
-  for (const path of options.crl) {
-    try {
-      crls.add(await readInput(path, 'CRL'));
-    } catch (error) {
-      if (error instanceof PkiError) throw new UsageError(`the CRL ${path} cannot be used: ${error.detail}`);
-      throw error;
-    }
+  const crls = await Promise.all(options.crl.map((path) => readInput(path, 'CRL')));
+  try {
+    const { verifier, warnings } = createPkiVerifier({
+      trusted,
+      crls,
+      revocation: options.revocation ?? (options.crl.length > 0 ? 'crl' : 'off'),
+      ports: httpRevocationPorts({ timeoutMs: 5_000 }),
+      ...(options['ocsp-url'] ? { ocspUrl: options['ocsp-url'] } : {}),
+    });
+    for (const warning of warnings) process.stderr.write(`kilt: trust store: ${warning}\n`);
+    return verifier;
+  } catch (error) {
+    if (error instanceof PkiError) throw new UsageError(`cannot set up verification: ${error.detail}`);
+    throw error;
   }
-  const revocation = new RevocationChecker({
-    mode: options.revocation ?? (options.crl.length > 0 ? 'crl' : 'off'),
-    crls,
-    ports: httpRevocationPorts({ timeoutMs: 5_000 }),
-    ...(options['ocsp-url'] ? { ocspUrl: options['ocsp-url'] } : {}),
-  });
-  return new PkiVerifier({ trustStore: store, revocation });
 }
 
 /** Absent fields print as null so that scripts see the same keys for every certificate. */

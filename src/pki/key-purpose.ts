@@ -20,11 +20,12 @@ export function checkKeyPurpose(certificate: Certificate, purpose: KeyPurpose): 
   const eku = certificate.extKeyUsage;
   const gost2015 = certificate.publicKeyInfo.algorithm.oid === OID.gost2015Key512 || certificate.publicKeyInfo.algorithm.oid === OID.gost2015Key256;
   if (purpose === 'auth') {
-    const fits = eku.includes(OID.ekuClientAuth) || (gost2015 && eku.includes(OID.ekuEmailProtection));
-    if (!fits) throw new PkiError('pki.key_purpose', gost2015 ? 'GOST key without emailProtection or clientAuth' : 'a signing key (no clientAuth) used to sign in');
+    // "Not a person" first: it tells the user more than "wrong key type" would.
     const system = eku.find((oid) => NOT_A_PERSON.includes(oid as (typeof NOT_A_PERSON)[number]));
     if (system) throw new PkiError('pki.not_a_person', `certificate of an information system (${system})`);
     if (!/^IIN\d{12}$/.test(nameAttribute(certificate.subject, OID.serialNumber) ?? '')) throw new PkiError('pki.not_a_person', 'the certificate names no IIN');
+    const fits = eku.includes(OID.ekuClientAuth) || (gost2015 && eku.includes(OID.ekuEmailProtection));
+    if (!fits) throw new PkiError('pki.key_purpose', gost2015 ? 'GOST key without emailProtection or clientAuth' : 'a signing key (no clientAuth) used to sign in');
   } else if (!eku.includes(OID.ekuEmailProtection)) {
     throw new PkiError('pki.key_purpose', 'an authentication key (no emailProtection) used to sign');
   }
