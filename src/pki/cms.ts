@@ -1,4 +1,4 @@
-import { type AlgorithmIdentifier, parseAlgorithmIdentifier } from './algorithm-identifier.ts';
+import { type AlgorithmIdentifier, hasNoParameters, parseAlgorithmIdentifier } from './algorithm-identifier.ts';
 import { type Certificate, parseCertificate } from './certificate.ts';
 import {
   type Der, TAG, bytesEqual, children, contextTag, expectTag, parseDer, readIntegerBytes, readOctetString, readOid, readSmallInteger, sequence,
@@ -47,6 +47,13 @@ export function decodeCmsInput(input: string | Uint8Array): Uint8Array {
   return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
+/** Digest algorithms take no parameters; absent and NULL are both seen (RFC 5754 §2). */
+function parseDigestAlgorithm(element: Der | undefined): AlgorithmIdentifier {
+  const algorithm = parseAlgorithmIdentifier(element, 'digestAlgorithm');
+  if (!hasNoParameters(algorithm)) throw new PkiError('pki.malformed', `digest algorithm ${algorithm.oid} with parameters`);
+  return algorithm;
+}
+
 function parseAttributes(element: Der): Map<string, Der[]> {
   const attributes = new Map<string, Der[]>();
   for (const attribute of children(element)) {
@@ -67,9 +74,9 @@ function parseSignerIdentifier(element: Der | undefined): SignerIdentifier {
 function parseSignerInfo(element: Der): SignerInfo {
   const fields = sequence(element, 'SignerInfo');
   const version = readSmallInteger(fields[0], 'SignerInfo version');
-  if (version !== 1 && version !== 3) throw new PkiError('pki.malformed', `SignerInfo version ${version}`);
   const sid = parseSignerIdentifier(fields[1]);
-  const digestAlgorithm = parseAlgorithmIdentifier(fields[2], 'digestAlgorithm');
+  if (version !== (sid.kind === 'subjectKeyIdentifier' ? 3 : 1)) throw new PkiError('pki.malformed', `SignerInfo version ${version} with ${sid.kind}`);
+  const digestAlgorithm = parseDigestAlgorithm(fields[2]);
   let index = 3;
   let signedAttributesDer: Uint8Array | undefined;
   let signedAttributes = new Map<string, Der[]>();
@@ -92,8 +99,8 @@ export function parseSignedData(der: Uint8Array): SignedData {
   if (readOid(contentType, 'contentType') !== OID.signedData) throw new PkiError('pki.malformed', 'CMS: not SignedData');
   if (rest.length > 0 || wrapped?.tag !== contextTag(0, true)) throw new PkiError('pki.malformed', 'CMS: bad ContentInfo');
   const fields = sequence(unwrapExplicit(wrapped, 'content'), 'SignedData');
-  readSmallInteger(fields[0], 'SignedData version');
-  sequence(fields[1], 'digestAlgorithms', TAG.SET);
+  const version = readSmallInteger(fields[0], 'SignedData version');
+  const digestAlgorithms = sequence(fields[1], 'digestAlgorithms', TAG.SET).map((algorithm) => parseDigestAlgorithm(algorithm).oid);
   const [eContentType, eContent, ...extra] = sequence(fields[2], 'encapContentInfo');
   if (extra.length > 0) throw new PkiError('pki.malformed', 'CMS: bad encapContentInfo');
   let content: Uint8Array | undefined;
@@ -111,6 +118,10 @@ export function parseSignedData(der: Uint8Array): SignedData {
   if (fields[index]?.tag === contextTag(1, true)) index++;
   const signers = sequence(fields[index++], 'signerInfos', TAG.SET).map(parseSignerInfo);
   if (index !== fields.length) throw new PkiError('pki.malformed', 'SignedData: unexpected field');
+  // Fields outside every signature must still be what RFC 5652 §5.1 says, so that no byte of a CMS is free to change.
+  const expectedVersion = signers.some((signer) => signer.sid.kind === 'subjectKeyIdentifier') ? 3 : 1;
+  if (version !== expectedVersion) throw new PkiError('pki.malformed', `SignedData version ${version}, expected ${expectedVersion}`);
+  if (!signers.every((signer) => digestAlgorithms.includes(signer.digestAlgorithm.oid))) throw new PkiError('pki.malformed', 'CMS: a signer digest algorithm is not listed');
   return { contentType: readOid(eContentType, 'eContentType'), content, certificates, signers };
 }
 

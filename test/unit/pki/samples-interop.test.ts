@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../../src/pki/certificate.ts';
 import { createPkiVerifier } from '../../../src/pki/create-verifier.ts';
 import { children, contextTag, parseDer, sequence, unwrapExplicit } from '../../../src/pki/der.ts';
-import { PkiError, type PkiErrorCode } from '../../../src/pki/errors.ts';
+import { PkiError } from '../../../src/pki/errors.ts';
 import { OID } from '../../../src/pki/oids.ts';
 import { certIdFor, verifyOcspResponse } from '../../../src/pki/revocation/ocsp.ts';
 import { buildTrustStore } from '../../../src/pki/trust-store.ts';
+import { pkiFailure } from '../../support/pki-failure.ts';
 import { readSample, samplesPresent } from '../../support/samples.ts';
 
 const GOST_TRUST = ['ncanode-go-kz/root_test_gost_2022.cer', 'ncanode-go-kz/nca_gost2022_test.cer'];
@@ -28,16 +29,6 @@ function verifier(trust: string[], options: { crl?: string[]; at?: Date } = {}) 
     revocation: options.crl ? 'crl' : 'off',
     clock,
   }).verifier;
-}
-
-async function failure(promise: Promise<unknown>): Promise<PkiErrorCode> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PkiError) return error.code;
-    throw error;
-  }
-  throw new Error('expected a PkiError');
 }
 
 describe.skipIf(!samplesPresent)('real NCA TEST certificates (GOST-2015, 2026 set)', () => {
@@ -68,25 +59,25 @@ describe.skipIf(!samplesPresent)('real NCA TEST certificates (GOST-2015, 2026 se
     ['legal_revoked_head', 'certificateHold'],
     ['legal_valid_employee', 'superseded'],
   ])('finds %s revoked on the CRL (%s)', async (name) => {
-    expect(await failure(current.verifyCertificate(pemOrDer(`ncanode-go-kz/${name}.certs.pem`)))).toBe('pki.cert_revoked');
+    expect(await pkiFailure(current.verifyCertificate(pemOrDer(`ncanode-go-kz/${name}.certs.pem`)))).toBe('pki.cert_revoked');
   });
 
   it('refuses information-system certificates for sign-in', async () => {
-    expect(await failure(current.verifyCertificate(pemOrDer('ncanode-go-kz/legal_valid_treasury_client.certs.pem'), { purpose: 'auth' }))).toBe('pki.not_a_person');
-    expect(await failure(current.verifyCertificate(pemOrDer('ncanode-go-kz/legal_valid_infosystem.certs.pem'), { purpose: 'auth' }))).toBe('pki.not_a_person');
+    expect(await pkiFailure(current.verifyCertificate(pemOrDer('ncanode-go-kz/legal_valid_treasury_client.certs.pem'), { purpose: 'auth' }))).toBe('pki.not_a_person');
+    expect(await pkiFailure(current.verifyCertificate(pemOrDer('ncanode-go-kz/legal_valid_infosystem.certs.pem'), { purpose: 'auth' }))).toBe('pki.not_a_person');
     const system = await current.verifyCertificate(pemOrDer('ncanode-go-kz/legal_valid_treasury_client.certs.pem'));
     expect(system).toMatchObject({ iin: undefined, bin: '123456789021', roles: ['information_system'] });
   });
 
   it('fails closed when the CRL is no longer current', async () => {
     const later = verifier(GOST_TRUST, { crl: [CRL_2026], at: new Date('2027-03-01T00:00:00Z') });
-    expect(await failure(later.verifyCertificate(pemOrDer('ncanode-go-kz/individual_valid_individual_valid.certs.pem')))).toBe('pki.revocation_unavailable');
+    expect(await pkiFailure(later.verifyCertificate(pemOrDer('ncanode-go-kz/individual_valid_individual_valid.certs.pem')))).toBe('pki.revocation_unavailable');
   });
 
   it('says expired after notAfter and not yet valid before notBefore', async () => {
     const cert = pemOrDer('ncanode-go-kz/individual_valid_individual_valid.certs.pem');
-    expect(await failure(verifier(GOST_TRUST, { at: new Date('2027-06-01T00:00:00Z') }).verifyCertificate(cert))).toBe('pki.cert_expired');
-    expect(await failure(verifier(GOST_TRUST, { at: new Date('2026-05-01T00:00:00Z') }).verifyCertificate(cert))).toBe('pki.cert_not_yet_valid');
+    expect(await pkiFailure(verifier(GOST_TRUST, { at: new Date('2027-06-01T00:00:00Z') }).verifyCertificate(cert))).toBe('pki.cert_expired');
+    expect(await pkiFailure(verifier(GOST_TRUST, { at: new Date('2026-05-01T00:00:00Z') }).verifyCertificate(cert))).toBe('pki.cert_not_yet_valid');
   });
 
   it('trusts nothing without the anchor: the intermediate alone is not a root', async () => {
@@ -136,15 +127,15 @@ describe.skipIf(!samplesPresent)('CMS made by KalkanCrypt', () => {
 
   it('checks every signer: the RSA signer of the same CMS expired in 2022', async () => {
     const trust = verifier([...GOST_TRUST, ...RSA_TRUST], { at });
-    expect(await failure(trust.verifyCms(readSample('ncanode/CmsServiceTest_SIGNED_CMS.cms.der')))).toBe('pki.cert_expired');
-    expect(await failure(trust.verifyCms(readSample('ncanode/CmsServiceTest_SIGNED_CMS.cms.der'), { singleSigner: true }))).toBe('pki.signer_count');
+    expect(await pkiFailure(trust.verifyCms(readSample('ncanode/CmsServiceTest_SIGNED_CMS.cms.der')))).toBe('pki.cert_expired');
+    expect(await pkiFailure(trust.verifyCms(readSample('ncanode/CmsServiceTest_SIGNED_CMS.cms.der'), { singleSigner: true }))).toBe('pki.signer_count');
   });
 
   it('verifies the detached CMS with its data, and refuses other data', async () => {
     const cms = keepFirstSigner(readSample('ncanode/CmsServiceTest_SIGNED_DETACHED_CMS.cms.der'));
     await expect(gost().verifyCms(cms, { data: new TextEncoder().encode('test123') })).resolves.toBeDefined();
-    expect(await failure(gost().verifyCms(cms, { data: new TextEncoder().encode('test124') }))).toBe('pki.digest_mismatch');
-    expect(await failure(gost().verifyCms(cms))).toBe('pki.content_missing');
+    expect(await pkiFailure(gost().verifyCms(cms, { data: new TextEncoder().encode('test124') }))).toBe('pki.digest_mismatch');
+    expect(await pkiFailure(gost().verifyCms(cms))).toBe('pki.content_missing');
   });
 
   it('verifies RSA AUTH and SIGN CMS of 2020 and enforces the key purpose', async () => {
@@ -153,8 +144,8 @@ describe.skipIf(!samplesPresent)('CMS made by KalkanCrypt', () => {
     const sign = 'ncanode-go/personal_active_RSA256_11c707bd54cbfcccb3815e39c4eb57b1dc7dfea9.cms.der';
     const result = await rsa.verifyCms(readSample(auth), { purpose: 'auth', expectedContent: new TextEncoder().encode('asdasd') });
     expect(result.signers[0]).toMatchObject({ iin: '123456789011', algorithm: 'RSA', subjectType: 'individual' });
-    expect(await failure(rsa.verifyCms(readSample(sign), { purpose: 'auth' }))).toBe('pki.key_purpose');
-    expect(await failure(rsa.verifyCms(readSample(auth), { purpose: 'sign' }))).toBe('pki.key_purpose');
+    expect(await pkiFailure(rsa.verifyCms(readSample(sign), { purpose: 'auth' }))).toBe('pki.key_purpose');
+    expect(await pkiFailure(rsa.verifyCms(readSample(auth), { purpose: 'sign' }))).toBe('pki.key_purpose');
     await expect(rsa.verifyCms(readSample(sign), { purpose: 'sign' })).resolves.toBeDefined();
     const org = await rsa.verifyCms(readSample('ncanode-go/organization_active_AUTH_RSA256_d682726b55b3e62600ea8fe1c74e75fc96f47790.cms.der'), { purpose: 'auth' });
     expect(org.signers[0]).toMatchObject({ subjectType: 'legal_entity', roles: ['first_head'], bin: '123456789021' });
@@ -162,14 +153,14 @@ describe.skipIf(!samplesPresent)('CMS made by KalkanCrypt', () => {
 
   it('refuses the same RSA CMS under the GOST trust store and a wrong challenge', async () => {
     const auth = readSample('ncanode-go/personal_active_AUTH_RSA256_b2c70a9ff7a5dc59de0ccc3c0ddde3437cc1f12d.cms.der');
-    expect(await failure(verifier(GOST_TRUST, { at: new Date('2020-06-01T00:00:00Z') }).verifyCms(auth))).toBe('pki.chain_untrusted');
+    expect(await pkiFailure(verifier(GOST_TRUST, { at: new Date('2020-06-01T00:00:00Z') }).verifyCms(auth))).toBe('pki.chain_untrusted');
     const rsa = verifier(RSA_TRUST, { at: new Date('2020-06-01T00:00:00Z') });
-    expect(await failure(rsa.verifyCms(auth, { expectedContent: new TextEncoder().encode('asdasf') }))).toBe('pki.content_mismatch');
+    expect(await pkiFailure(rsa.verifyCms(auth, { expectedContent: new TextEncoder().encode('asdasf') }))).toBe('pki.content_mismatch');
   });
 
   it('reports legacy GOST 34.310-2004 signatures as unsupported', async () => {
     const cms = readSample('ncanode-go/organization_active_GOSTKNCA_13a3741b52d7bf860aab199b56fad1f4652e357b.cms.der');
-    expect(await failure(verifier(RSA_TRUST, { at: new Date('2020-06-01T00:00:00Z') }).verifyCms(cms))).toBe('pki.unsupported_algorithm');
+    expect(await pkiFailure(verifier(RSA_TRUST, { at: new Date('2020-06-01T00:00:00Z') }).verifyCms(cms))).toBe('pki.unsupported_algorithm');
   });
 });
 
