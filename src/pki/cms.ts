@@ -1,5 +1,6 @@
 import { type AlgorithmIdentifier, hasNoParameters, parseAlgorithmIdentifier } from './algorithm-identifier.ts';
-import { type Certificate, parseCertificate } from './certificate.ts';
+import type { Certificate } from './certificate.ts';
+import { parseCertificateCached } from './certificate-cache.ts';
 import {
   type Der, TAG, bytesEqual, children, contextTag, expectTag, parseDer, readIntegerBytes, readOctetString, readOid, readSmallInteger, sequence,
   unwrapExplicit,
@@ -113,7 +114,7 @@ export function parseSignedData(der: Uint8Array): SignedData {
   if (fields[index]?.tag === contextTag(0, true)) {
     certificates = children(fields[index++]!)
       .filter((choice) => choice.tag === TAG.SEQUENCE)
-      .map((certificate) => parseCertificate(certificate.raw));
+      .map((certificate) => parseCertificateCached(certificate.raw));
   }
   if (fields[index]?.tag === contextTag(1, true)) index++;
   const signers = sequence(fields[index++], 'signerInfos', TAG.SET).map(parseSignerInfo);

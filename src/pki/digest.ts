@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PkiError } from './errors.ts';
+import { gost34311 } from './gost/gost34311.ts';
 import { streebog256, streebog512 } from './gost/streebog.ts';
 import { OID } from './oids.ts';
 
@@ -15,6 +16,7 @@ export function computeDigest(algorithmOid: string, data: Uint8Array): Uint8Arra
   if (nodeHash) return createHash(nodeHash).update(data).digest();
   if (algorithmOid === OID.streebog512) return streebog512(data);
   if (algorithmOid === OID.streebog256) return streebog256(data);
+  if (algorithmOid === OID.gost34311) return gost34311(data);
   if (algorithmOid === OID.sha1) throw new PkiError('pki.weak_algorithm', 'SHA-1 digest');
   throw new PkiError('pki.unsupported_algorithm', `digest ${algorithmOid}`);
 }

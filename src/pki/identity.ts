@@ -44,7 +44,15 @@ function givenNameOf(commonName: string | undefined, surname: string | undefined
   return surname ? undefined : commonName;
 }
 
+const identities = new WeakMap<Certificate, CertificateIdentity>();
+
 export function certificateIdentity(certificate: Certificate): CertificateIdentity {
+  let identity = identities.get(certificate);
+  if (!identity) identities.set(certificate, (identity = readIdentity(certificate)));
+  return identity;
+}
+
+function readIdentity(certificate: Certificate): CertificateIdentity {
   const { subject, extKeyUsage } = certificate;
   const commonName = nameAttribute(subject, OID.commonName);
   const surname = nameAttribute(subject, OID.surname);

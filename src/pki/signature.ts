@@ -1,15 +1,16 @@
 import { type KeyObject, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { type AlgorithmIdentifier, hasNoParameters } from './algorithm-identifier.ts';
 import type { SubjectPublicKeyInfo } from './certificate.ts';
-import { parseDer, readOctetString, readOid, sequence, toHex } from './der.ts';
+import { parseDer, readOctetString, readOid, sequence } from './der.ts';
 import { computeDigest, nodeHashName } from './digest.ts';
 import { PkiError } from './errors.ts';
-import { TC26_256_A, TC26_512_A, type GostCurve, gostPublicKey } from './gost/gost3410.ts';
+import { CRYPTOPRO_A, TC26_256_A, TC26_512_A, type GostCurve, gostPublicKey } from './gost/gost3410.ts';
+import { LruCache, bytesKey } from './lru.ts';
 import { OID } from './oids.ts';
 
 /** What a signature algorithm means: the key it needs and the digest it signs. */
 export interface SignatureScheme {
-  readonly name: 'RSA-SHA256' | 'RSA-SHA384' | 'RSA-SHA512' | 'GOST34.10-2015-512' | 'GOST34.10-2015-256';
+  readonly name: 'RSA-SHA256' | 'RSA-SHA384' | 'RSA-SHA512' | 'GOST34.10-2015-512' | 'GOST34.10-2015-256' | 'GOST34.310-2004';
   readonly keyAlgorithm: string;
   readonly digestAlgorithm: string;
 }
@@ -20,6 +21,8 @@ const SCHEMES: Readonly<Record<string, SignatureScheme>> = {
   [OID.sha512WithRsa]: { name: 'RSA-SHA512', keyAlgorithm: OID.rsaEncryption, digestAlgorithm: OID.sha512 },
   [OID.gost2015Sig512]: { name: 'GOST34.10-2015-512', keyAlgorithm: OID.gost2015Key512, digestAlgorithm: OID.streebog512 },
   [OID.gost2015Sig256]: { name: 'GOST34.10-2015-256', keyAlgorithm: OID.gost2015Key256, digestAlgorithm: OID.streebog256 },
+  // Legacy NCA keys: their CAs expired in 2024–2025, but CMS and certificates made before then still have to verify.
+  [OID.gost2004Sig]: { name: 'GOST34.310-2004', keyAlgorithm: OID.gost2004Key, digestAlgorithm: OID.gost34311 },
 };
 
 const RSA_BY_DIGEST: Readonly<Record<string, string>> = {
@@ -65,6 +68,8 @@ export interface VerifyingKey {
 const CURVES: Readonly<Record<string, { keyAlgorithm: string; curve: GostCurve }>> = {
   [OID.gost2015Curve512A]: { keyAlgorithm: OID.gost2015Key512, curve: TC26_512_A },
   [OID.gost2015Curve256A]: { keyAlgorithm: OID.gost2015Key256, curve: TC26_256_A },
+  // The only curve of legacy GOST 34.310-2004 keys, with the same byte order as GOST-2015.
+  [OID.gost2004CurveA]: { keyAlgorithm: OID.gost2004Key, curve: CRYPTOPRO_A },
 };
 
 function rsaKey(spki: SubjectPublicKeyInfo): VerifyingKey {
@@ -99,6 +104,7 @@ function createKey(spki: SubjectPublicKeyInfo, precompute: boolean): VerifyingKe
       return rsaKey(spki);
     case OID.gost2015Key512:
     case OID.gost2015Key256:
+    case OID.gost2004Key:
       return gostKey(spki, precompute);
     default:
       throw new PkiError('pki.unsupported_algorithm', `public key ${spki.algorithm.oid}`);
@@ -109,20 +115,16 @@ function createKey(spki: SubjectPublicKeyInfo, precompute: boolean): VerifyingKe
  * Keys seen recently, by their SPKI: the same people sign in again and again, and importing a key costs as much as
  * hashing a certificate. CA keys of the trust store are kept with precomputed tables for the life of the store.
  */
-const recentKeys = new Map<string, VerifyingKey>();
-const RECENT_KEYS_LIMIT = 2000;
+const recentKeys = new LruCache<string, VerifyingKey>(2000);
 
 export function verifyingKey(spki: SubjectPublicKeyInfo, options: { precompute?: boolean } = {}): VerifyingKey {
   if (options.precompute) return createKey(spki, true);
-  const id = toHex(spki.der);
+  const id = bytesKey(spki.der);
   let key = recentKeys.get(id);
-  if (key) {
-    recentKeys.delete(id);
-  } else {
+  if (!key) {
     key = createKey(spki, false);
-    if (recentKeys.size >= RECENT_KEYS_LIMIT) recentKeys.delete(recentKeys.keys().next().value!);
+    recentKeys.set(id, key);
   }
-  recentKeys.set(id, key);
   return key;
 }
 

@@ -1,4 +1,4 @@
-import { bytesEqual, toHex } from '../der.ts';
+import { bytesEqual } from '../der.ts';
 import { PkiError } from '../errors.ts';
 import { KEY_USAGE } from '../extensions.ts';
 import { signatureScheme, verifySignature } from '../signature.ts';
@@ -31,7 +31,7 @@ function newer(candidate: Crl, current: Crl | undefined): boolean {
  */
 export class CrlStore {
   readonly #trustStore: TrustStore;
-  readonly #byIssuer = new Map<string, IssuerCrls>();
+  readonly #byIssuer = new Map<TrustedCa, IssuerCrls>();
 
   constructor(trustStore: TrustStore) {
     this.#trustStore = trustStore;
@@ -41,14 +41,13 @@ export class CrlStore {
   add(der: Uint8Array): Crl {
     const crl = parseCrl(der);
     const issuer = this.#issuerOf(crl);
-    const id = toHex(issuer.certificate.der);
-    const entry = this.#byIssuer.get(id) ?? {};
+    const entry = this.#byIssuer.get(issuer) ?? {};
     if (crl.deltaBase !== undefined) {
       if (newer(crl, entry.delta)) entry.delta = crl;
     } else if (newer(crl, entry.full)) {
       entry.full = crl;
     }
-    this.#byIssuer.set(id, entry);
+    this.#byIssuer.set(issuer, entry);
     return crl;
   }
 
@@ -70,12 +69,12 @@ export class CrlStore {
 
   /** Whether some CRL of this issuer is current at `at` (if not, a caller may fetch one). */
   hasCurrent(issuer: TrustedCa, at: Date): boolean {
-    const full = this.#byIssuer.get(toHex(issuer.certificate.der))?.full;
+    const full = this.#byIssuer.get(issuer)?.full;
     return full !== undefined && covers(full, at);
   }
 
   status(serialHex: string, issuer: TrustedCa, at: Date): CrlVerdict {
-    const crls = this.#byIssuer.get(toHex(issuer.certificate.der));
+    const crls = this.#byIssuer.get(issuer);
     const full = crls?.full;
     if (!full) return { status: 'unavailable', detail: 'no CRL of the issuing CA' };
     if (!covers(full, at)) return { status: 'unavailable', detail: `the CRL of ${full.thisUpdate.toISOString()} is not current` };

@@ -9,6 +9,7 @@ export type StatusProfile = 'expired' | 'notYetValid' | 'revokedOnHold' | 'revok
 export type CommonEndEntityName = Role | StatusProfile;
 /** The SIGN key of each RSA pair; the plain role names are the AUTH (login) keys. */
 export type RsaSignName = `${Role}Sign`;
+/** Not distributive: a TestPki<KeyAlgorithm> promises only the names both algorithms have. */
 export type EndEntityName<A extends KeyAlgorithm> = [A] extends ['rsa'] ? CommonEndEntityName | RsaSignName : CommonEndEntityName;
 
 export interface CatalogueEntry {
@@ -29,7 +30,15 @@ export interface InitialRevocation {
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-export const ROLES: readonly Role[] = ['individual', 'firstHead', 'signingRight', 'financialSigningRight', 'hr', 'employee', 'informationSystem'];
+const ROLES: readonly Role[] = [
+  'individual',
+  'firstHead',
+  'signingRight',
+  'financialSigningRight',
+  'hr',
+  'employee',
+  'informationSystem',
+];
 
 export function catalogue(algorithm: KeyAlgorithm, now: Date): CatalogueEntry[] {
   const at = (days: number) => new Date(now.getTime() + days * DAY);
@@ -42,7 +51,9 @@ export function catalogue(algorithm: KeyAlgorithm, now: Date): CatalogueEntry[] 
     { name: 'revokedKeyCompromise', role: 'individual', ...current },
     { name: 'revokedOcspOnly', role: 'individual', ...current },
   );
-  if (algorithm === 'rsa') entries.push(...ROLES.map((role) => ({ name: `${role}Sign`, role, purpose: 'sign' as const, ...current })));
+  if (algorithm === 'rsa') {
+    entries.push(...ROLES.map((role) => ({ name: `${role}Sign`, role, purpose: 'sign' as const, ...current })));
+  }
   return entries;
 }
 

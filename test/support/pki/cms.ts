@@ -45,7 +45,8 @@ function signerIdentifier(certificateDer: Uint8Array, kind: CmsOptions['signerId
     if (!(keyId instanceof asn1js.OctetString)) throw new TypeError('malformed subjectKeyIdentifier');
     return implicitPrimitive(0, keyId.valueBlock.valueHexView);
   }
-  return sequence(decode(new Uint8Array(certificate.issuer.valueBeforeDecode)), integer(certificate.serialNumber.valueBlock.valueHexView));
+  const issuer = decode(new Uint8Array(certificate.issuer.valueBeforeDecode));
+  return sequence(issuer, integer(certificate.serialNumber.valueBlock.valueHexView));
 }
 
 export function signCms(content: Uint8Array | string, identity: SigningIdentity, options: CmsOptions = {}): Uint8Array {

@@ -1,7 +1,14 @@
 // CRLs (full and delta) as the NCA CAs issue them.
 import type { IssuedCertificate } from './certificate.ts';
 import { bitString, decode, encode, explicit, fromHex, integer, sequence, time, toPem } from './der.ts';
-import { authorityKeyIdentifier, crlNumber, crlReason, deltaCrlIndicator, encodeExtensions, type Extension } from './extensions.ts';
+import {
+  type Extension,
+  authorityKeyIdentifier,
+  crlNumber,
+  crlReason,
+  deltaCrlIndicator,
+  encodeExtensions,
+} from './extensions.ts';
 import { signData, signatureAlgorithm } from './signer.ts';
 
 export const CRL_REASON_CODES = {

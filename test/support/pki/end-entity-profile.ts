@@ -19,7 +19,14 @@ import { KEY_USER, OID, POLICY } from './oids.ts';
 import { TEST_INFORMATION_SYSTEM, type TestOrganization, type TestPerson } from './people.ts';
 import type { KeyAlgorithm } from './signer.ts';
 
-export type Role = 'individual' | 'firstHead' | 'signingRight' | 'financialSigningRight' | 'hr' | 'employee' | 'informationSystem';
+export type Role =
+  | 'individual'
+  | 'firstHead'
+  | 'signingRight'
+  | 'financialSigningRight'
+  | 'hr'
+  | 'employee'
+  | 'informationSystem';
 
 /** RSA keys come in AUTH/SIGN pairs; a GOST-2015 key is a single key for both. */
 export type KeyPurpose = 'auth' | 'sign' | 'single';
@@ -84,7 +91,12 @@ export function endEntitySubject(algorithm: KeyAlgorithm, { person, organization
     if (!organization) throw new TypeError('an information-system certificate needs an organization');
     return [at.userId(TEST_INFORMATION_SYSTEM.uid), at.commonName(TEST_INFORMATION_SYSTEM.name), at.country('KZ'), ...company];
   }
-  const head = [at.commonName(`${person.surname} ${person.name}`), at.surname(person.surname), at.serialNumber(`IIN${person.iin}`), at.country('KZ')];
+  const head = [
+    at.commonName(`${person.surname} ${person.name}`),
+    at.surname(person.surname),
+    at.serialNumber(`IIN${person.iin}`),
+    at.country('KZ'),
+  ];
   if (algorithm === 'gost512') return [...head, ...company, at.givenName(person.patronymic)];
   const region = [at.locality('АСТАНА'), at.stateOrProvince('АСТАНА')];
   return [...head, ...region, ...company, at.givenName(person.patronymic), at.emailAddress(person.email)];

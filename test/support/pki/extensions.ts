@@ -2,6 +2,7 @@
 import {
   type Asn1,
   boolean,
+  decode,
   encode,
   enumerated,
   explicit,
@@ -15,7 +16,6 @@ import {
   oid,
   sequence,
   utf8String,
-  decode,
 } from './der.ts';
 import { OID } from './oids.ts';
 
@@ -52,8 +52,8 @@ export function keyUsage(usages: readonly KeyUsage[], critical = true): Extensio
   return extension(OID.keyUsage, critical, namedBits(usages.map((usage) => KEY_USAGE_BITS[usage])));
 }
 
-export function extendedKeyUsage(purposes: readonly string[], critical = false): Extension {
-  return extension(OID.extKeyUsage, critical, sequence(...purposes.map(oid)));
+export function extendedKeyUsage(purposes: readonly string[]): Extension {
+  return extension(OID.extKeyUsage, false, sequence(...purposes.map(oid)));
 }
 
 export function basicConstraintsCa(): Extension {

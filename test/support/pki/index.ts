@@ -14,5 +14,21 @@ export { type OcspResponseOptions, type OcspResponseStatus, buildOcspResponse } 
 export { KEY_USER, OID, POLICY } from './oids.ts';
 export { TEST_INFORMATION_SYSTEM, TEST_ORGANIZATION, TEST_PEOPLE, type TestOrganization, type TestPerson } from './people.ts';
 export type { CommonEndEntityName, EndEntityName, RsaSignName, StatusProfile } from './catalogue.ts';
-export { type PkiCrlOptions, type Revocation, type RevocationSpec, type TestPki, type TestPkiOptions, createTestPki } from './pki.ts';
-export { type GostSigner, type KeyAlgorithm, type RsaSigner, type Signer, generateSigner, gostSigner, rsaSigner, signData } from './signer.ts';
+export {
+  type PkiCrlOptions,
+  type Revocation,
+  type RevocationSpec,
+  type TestPki,
+  type TestPkiOptions,
+  createTestPki,
+} from './pki.ts';
+export {
+  type GostSigner,
+  type KeyAlgorithm,
+  type RsaSigner,
+  type Signer,
+  generateSigner,
+  gostSigner,
+  rsaSigner,
+  signData,
+} from './signer.ts';

@@ -22,24 +22,26 @@ function gostPrivateKey(privateKeyInfo: Uint8Array): Uint8Array {
   const info = decode(privateKeyInfo);
   const [, algorithm, privateKey] = info instanceof asn1js.Sequence ? info.valueBlock.value : [];
   const algorithmId = algorithm instanceof asn1js.Sequence ? algorithm.valueBlock.value[0] : undefined;
-  if (!(algorithmId instanceof asn1js.ObjectIdentifier) || algorithmId.getValue() !== OID.gost512PublicKey) {
-    throw new TypeError(`unsupported key algorithm ${algorithmId instanceof asn1js.ObjectIdentifier ? algorithmId.getValue() : '?'}`);
-  }
+  const algorithmOid = algorithmId instanceof asn1js.ObjectIdentifier ? algorithmId.getValue() : '?';
+  // Legacy GOST 34.310-2004 keys (1.2.398.3.10.1.1.1.1) are expired everywhere and not needed for signing.
+  if (algorithmOid !== OID.gost512PublicKey) throw new TypeError(`unsupported key algorithm ${algorithmOid}`);
   if (!(privateKey instanceof asn1js.OctetString)) throw new TypeError('malformed PKCS#8');
   const inner = decode(privateKey.valueBlock.valueHexView);
-  if (!(inner instanceof asn1js.OctetString) || inner.valueBlock.valueHexView.length !== 64) throw new TypeError('malformed GOST key');
-  return Uint8Array.from(inner.valueBlock.valueHexView);
+  const d = inner instanceof asn1js.OctetString ? inner.valueBlock.valueHexView : undefined;
+  if (d?.length !== 64) throw new TypeError('malformed GOST private key');
+  return Uint8Array.from(d);
 }
 
 function signerOf(bag: forge.pkcs12.Bag): Signer {
   if (bag.key) {
-    const pkcs8 = forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key));
-    return rsaSigner(createPrivateKey({ key: Buffer.from(forge.asn1.toDer(pkcs8).getBytes(), 'binary'), format: 'der', type: 'pkcs8' }));
+    const pkcs8 = forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key))).getBytes();
+    return rsaSigner(createPrivateKey({ key: Buffer.from(pkcs8, 'binary'), format: 'der', type: 'pkcs8' }));
   }
   // forge leaves keys it cannot read (GOST) as the decrypted PrivateKeyInfo.
   return gostSigner(gostPrivateKey(bytes(forge.asn1.toDer(bag.asn1).getBytes())));
 }
 
+/** forge keeps the parsed TBSCertificate, so re-encoding gives back the original bytes (the tests compare them). */
 function certificateOf(bag: forge.pkcs12.Bag): Uint8Array {
   const certificate = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1;
   return bytes(forge.asn1.toDer(certificate).getBytes());
@@ -51,7 +53,8 @@ function matches(certificate: Uint8Array, signer: Signer): boolean {
 }
 
 export async function loadSampleKeyStore(p12Path: string, password: string): Promise<SampleKeyStore> {
-  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(await readFile(p12Path)).toString('binary')), password);
+  const file = Buffer.from(await readFile(p12Path)).toString('binary');
+  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(file), password);
   const keyBags = p12.getBags({ bagType: OID.pkcs8ShroudedKeyBag })[OID.pkcs8ShroudedKeyBag] ?? [];
   const certBags = p12.getBags({ bagType: OID.certBag })[OID.certBag] ?? [];
   const [keyBag] = keyBags;

@@ -158,9 +158,15 @@ describe.skipIf(!samplesPresent)('CMS made by KalkanCrypt', () => {
     expect(await pkiFailure(rsa.verifyCms(auth, { expectedContent: new TextEncoder().encode('asdasf') }))).toBe('pki.content_mismatch');
   });
 
-  it('reports legacy GOST 34.310-2004 signatures as unsupported', async () => {
+  it('verifies a legacy GOST 34.310-2004 CMS of 2020 through the legacy GOST test root and intermediate', async () => {
+    const legacy = verifier(['gokalkan/root_gost_test_0a266fd3.crt', 'ncanode/NCA_2004_GOST_CERT.pem'], { at: new Date('2020-09-10T00:00:00Z') });
     const cms = readSample('ncanode-go/organization_active_GOSTKNCA_13a3741b52d7bf860aab199b56fad1f4652e357b.cms.der');
-    expect(await pkiFailure(verifier(RSA_TRUST, { at: new Date('2020-06-01T00:00:00Z') }).verifyCms(cms))).toBe('pki.unsupported_algorithm');
+    const result = await legacy.verifyCms(cms, { purpose: 'sign', expectedContent: new TextEncoder().encode('asdasd') });
+    expect(result.signers[0]).toMatchObject({
+      algorithm: 'GOST34.310-2004', iin: '123456789011', bin: '123456789021', subjectType: 'legal_entity', roles: ['first_head'],
+      issuer: 'ҰКО 3.0 (GOST TEST)', serialNumber: '10dcd6f16215ed03aa57856ac168adeaa534f3bf', signingTime: '2020-09-09T20:03:14.000Z',
+    });
+    expect(await pkiFailure(legacy.verifyCms(cms, { purpose: 'auth' }))).toBe('pki.key_purpose');
   });
 });
 

@@ -32,12 +32,15 @@ import { readSample, samplePath, samplesPresent } from '../../support/samples.ts
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 const certificate = (der: Uint8Array) => pkijs.Certificate.fromBER(der);
 const contents = (node: { valueBlock: { valueHexView: Uint8Array } }) => node.valueBlock.valueHexView;
+const encoded = (object: { toSchema(): { toBER(): ArrayBuffer } }) => new Uint8Array(object.toSchema().toBER());
 
 function pemOrDer(bytes: Uint8Array): Uint8Array {
   if (bytes[0] === 0x30) return bytes;
   const text = Buffer.from(bytes).toString('latin1');
   return new Uint8Array(Buffer.from(text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
 }
+
+const sample = (path: string) => pemOrDer(readSample(path));
 
 /** Written out here rather than imported, so that a bug in the generator's copy cannot hide. */
 function validKzId(id: string): boolean {
@@ -51,7 +54,9 @@ function validKzId(id: string): boolean {
 /** Signature of `tbs` by the key certified in `issuer`: RSA through OpenSSL, GOST through the bare primitives. */
 function signedBy(issuer: Uint8Array, tbs: Uint8Array, signature: Uint8Array): boolean {
   const info = certificate(issuer).subjectPublicKeyInfo;
-  if (info.algorithm.algorithmId === OID.rsaEncryption) return verifyRsa('sha256', tbs, new X509Certificate(issuer).publicKey, signature);
+  if (info.algorithm.algorithmId === OID.rsaEncryption) {
+    return verifyRsa('sha256', tbs, new X509Certificate(issuer).publicKey, signature);
+  }
   const point = asn1js.fromBER(contents(info.subjectPublicKey)).result as asn1js.OctetString;
   return gostPublicKey(TC26_512_A, contents(point)).verify(streebog512(tbs), signature);
 }
@@ -61,23 +66,20 @@ function certificateSignedBy(subject: Uint8Array, issuer: Uint8Array): boolean {
   return signedBy(issuer, parsed.tbsView, contents(parsed.signatureValue));
 }
 
+function extension(der: Uint8Array, id: string): pkijs.Extension | undefined {
+  return certificate(der).extensions?.find((candidate) => candidate.extnID === id);
+}
+
 function extensionHex(der: Uint8Array, id: string): string | undefined {
-  const extension = certificate(der).extensions?.find((candidate) => candidate.extnID === id);
-  return extension && hex(contents(extension.extnValue));
+  const found = extension(der, id);
+  return found && hex(contents(found.extnValue));
 }
 
-function extensionOids(der: Uint8Array): string[] {
-  return (certificate(der).extensions ?? []).map((extension) => extension.extnID);
-}
-
-function extendedKeyUsage(der: Uint8Array): string[] {
-  const extension = certificate(der).extensions?.find((candidate) => candidate.extnID === OID.extKeyUsage);
-  return (extension?.parsedValue as pkijs.ExtKeyUsage).keyPurposes;
-}
+const extendedKeyUsage = (der: Uint8Array) => (extension(der, OID.extKeyUsage)?.parsedValue as pkijs.ExtKeyUsage).keyPurposes;
 
 function policies(der: Uint8Array): string[] {
-  const extension = certificate(der).extensions?.find((candidate) => candidate.extnID === OID.certificatePolicies);
-  return (extension?.parsedValue as pkijs.CertificatePolicies).certificatePolicies.map((policy) => policy.policyIdentifier);
+  const parsed = extension(der, OID.certificatePolicies)?.parsedValue as pkijs.CertificatePolicies;
+  return parsed.certificatePolicies.map((policy) => policy.policyIdentifier);
 }
 
 /** [OID, ASN.1 string type, value] of each subject attribute, in order. */
@@ -86,6 +88,26 @@ function subjectAttributes(der: Uint8Array): [string, string, string][] {
     const value = attribute.value as asn1js.Utf8String;
     return [attribute.type, value.constructor.name, value.valueBlock.value];
   });
+}
+
+function basicResponse(response: Uint8Array): pkijs.BasicOCSPResponse {
+  return pkijs.BasicOCSPResponse.fromBER(contents(pkijs.OCSPResponse.fromBER(response).responseBytes!.response));
+}
+
+function nonceOf(extensions: pkijs.Extension[] | undefined): string | undefined {
+  const nonce = extensions?.find((candidate) => candidate.extnID === OID.ocspNonce);
+  return nonce && hex(contents(nonce.extnValue));
+}
+
+/** good / revoked (with reason code and time) / unknown of the first SingleResponse. */
+function certStatus(response: Uint8Array): { status: string; reason?: number; revokedAt?: Date } {
+  const single = basicResponse(response).tbsResponseData.responses[0]!;
+  const status = single.certStatus as asn1js.Constructed;
+  const name = ['good', 'revoked', 'unknown'][status.idBlock.tagNumber]!;
+  if (name !== 'revoked') return { status: name };
+  const [revocationTime, reason] = status.valueBlock.value as [asn1js.GeneralizedTime, asn1js.Constructed | undefined];
+  const code = reason && (reason.valueBlock.value[0] as asn1js.Enumerated).valueBlock.valueDec;
+  return { status: name, revokedAt: revocationTime.toDate(), ...(code !== undefined && { reason: code }) };
 }
 
 const opensslAvailable = spawnSync('openssl', ['version']).status === 0;
@@ -110,15 +132,18 @@ const ROLE_KEY_USERS = {
   employee: [KEY_USER.legalEntity, KEY_USER.employee],
   informationSystem: [KEY_USER.legalEntity, KEY_USER.informationSystem],
 } as const;
-const ROLES = Object.keys(ROLE_KEY_USERS) as (keyof typeof ROLE_KEY_USERS)[];
+type Role = keyof typeof ROLE_KEY_USERS;
+const ROLES = Object.keys(ROLE_KEY_USERS) as Role[];
 
+// KeyUsage extnValue bytes, from the samples.
 const KU_SINGLE = '030203c8';
 const KU_AUTH = '030205a0';
 const KU_SIGN = '030206c0';
 const KU_CA = '03020106';
 
-const CERTIFICATE_HOLD = 6;
 const KEY_COMPROMISE = 1;
+const SUPERSEDED = 4;
+const CERTIFICATE_HOLD = 6;
 
 const pkis: { rsa?: TestPki<'rsa'>; gost512?: TestPki<'gost512'> } = {};
 
@@ -129,14 +154,14 @@ beforeAll(async () => {
 for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgorithm[]) {
   describe(`test PKI (${algorithm})`, () => {
     let pki: TestPki;
-    let common: TestPki['endEntities'];
+    let named: TestPki['endEntities'];
 
     beforeAll(() => {
       pki = pkis[algorithm]!;
-      common = pki.endEntities;
+      named = pki.endEntities;
     });
 
-    it('chains every certificate to the root by signature, whatever the name says', () => {
+    it('chains every certificate to the root by signature', () => {
       expect(certificateSignedBy(pki.root.der, pki.root.der)).toBe(true);
       expect(certificateSignedBy(pki.intermediate.der, pki.root.der)).toBe(true);
       expect(certificateSignedBy(pki.ocspResponder.der, pki.intermediate.der)).toBe(true);
@@ -146,9 +171,10 @@ for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgori
       }
     });
 
-    it('gives CAs basicConstraints, keyCertSign+cRLSign, SKI and a full AKI', () => {
+    it('gives CAs basicConstraints, keyCertSign+cRLSign, SKI, a full AKI and the CA policies', () => {
       for (const ca of [pki.root, pki.intermediate]) {
         expect(extensionHex(ca.der, OID.basicConstraints)).toBe('30030101ff');
+        expect(extension(ca.der, OID.basicConstraints)?.critical).toBe(true);
         expect(extensionHex(ca.der, OID.keyUsage)).toBe(KU_CA);
         expect(extensionHex(ca.der, OID.subjectKeyIdentifier)).toBe(`0414${hex(ca.subjectKeyId)}`);
       }
@@ -160,14 +186,12 @@ for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgori
       expect(policies(pki.intermediate.der)).toEqual([algorithm === 'rsa' ? '1.2.398.3.3.1.1' : '1.2.398.3.3.2']);
     });
 
-    it('gives every end entity valid IINs/BINs and the NCA subject attributes by OID and string type', () => {
-      const organizationAttributes = (der: Uint8Array) => subjectAttributes(der).filter(([type]) => type === OID.organizationalUnit);
+    it('gives end entities valid IINs/BINs and the NCA subject attributes by OID and string type', () => {
       for (const role of ROLES) {
         const endEntity = pki.endEntities[role];
         const attributes = subjectAttributes(endEntity.der);
-        const types = attributes.map(([type]) => type);
-        const legal = role !== 'individual';
         if (role === 'informationSystem') {
+          const types = attributes.map(([type]) => type);
           expect(types).toEqual([OID.userId, OID.commonName, OID.country, OID.organization, OID.organizationalUnit]);
         } else {
           const person = endEntity.person!;
@@ -182,14 +206,19 @@ for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgori
           const email = attributes.find(([type]) => type === OID.emailAddress);
           expect(email).toEqual(algorithm === 'rsa' ? [OID.emailAddress, 'IA5String', person.email] : undefined);
         }
-        const bin = organizationAttributes(endEntity.der);
-        expect(bin).toEqual(legal ? [[OID.organizationalUnit, 'Utf8String', `BIN${endEntity.organization!.bin}`]] : []);
-        if (legal) expect(validKzId(endEntity.organization!.bin)).toBe(true);
+        const bin = attributes.filter(([type]) => type === OID.organizationalUnit);
+        if (role === 'individual') {
+          expect(bin).toEqual([]);
+        } else {
+          expect(bin).toEqual([[OID.organizationalUnit, 'Utf8String', `BIN${endEntity.organization!.bin}`]]);
+          expect(attributes).toContainEqual([OID.organization, 'Utf8String', endEntity.organization!.name]);
+          expect(validKzId(endEntity.organization!.bin)).toBe(true);
+        }
       }
     });
 
-    it('puts the key-user OIDs in EKU with the key usage and policy of the key type', () => {
-      const check = (der: Uint8Array, role: (typeof ROLES)[number], purpose: 'auth' | 'sign' | 'single') => {
+    it('puts the key-user OIDs in EKU, with the key usage and policy of the key type', () => {
+      const check = (der: Uint8Array, role: Role, purpose: 'auth' | 'sign' | 'single') => {
         const keyUsers = [...ROLE_KEY_USERS[role]];
         const individual = role === 'individual';
         if (purpose === 'single') {
@@ -205,8 +234,7 @@ for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgori
           expect(extensionHex(der, OID.keyUsage)).toBe(KU_SIGN);
           expect(policies(der)).toEqual([individual ? '1.2.398.3.3.2.3' : '1.2.398.3.3.2.1']);
         }
-        const parsed = certificate(der);
-        expect(parsed.extensions?.find((extension) => extension.extnID === OID.keyUsage)?.critical).toBe(true);
+        expect(extension(der, OID.keyUsage)?.critical).toBe(true);
         expect(extensionHex(der, OID.ncaKeyStore)).toBe('300a06082a830e0303050101');
         expect(extensionHex(der, OID.authorityKeyIdentifier)).toBe(`30168014${hex(pki.intermediate.subjectKeyId)}`);
       };
@@ -221,18 +249,21 @@ for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgori
     });
 
     it('points AIA, CRL DP and freshest CRL at the PKI URLs', () => {
-      const x509 = new X509Certificate(common.individual.der);
+      const { der } = named.individual;
+      const x509 = new X509Certificate(der);
       expect(x509.infoAccess).toContain(`OCSP - URI:${pki.urls.ocsp}`);
       expect(x509.infoAccess).toContain(`CA Issuers - URI:${pki.urls.caIssuers}`);
-      expect(Buffer.from(extensionHex(common.individual.der, OID.crlDistributionPoints)!, 'hex').toString('latin1')).toContain(pki.urls.crl);
-      expect(Buffer.from(extensionHex(common.individual.der, OID.freshestCrl)!, 'hex').toString('latin1')).toContain(pki.urls.deltaCrl);
+      const text = (id: string) => Buffer.from(extensionHex(der, id)!, 'hex').toString('latin1');
+      expect(text(OID.crlDistributionPoints)).toContain(pki.urls.crl);
+      expect(text(OID.freshestCrl)).toContain(pki.urls.deltaCrl);
     });
 
     it('dates the expired and not-yet-valid certificates around now', () => {
-      expect(common.expired.notAfter.getTime()).toBeLessThan(pki.now.getTime());
-      expect(common.notYetValid.notBefore.getTime()).toBeGreaterThan(pki.now.getTime());
-      expect(common.individual.notBefore.getTime()).toBeLessThan(pki.now.getTime());
-      expect(common.individual.notAfter.getTime()).toBeGreaterThan(pki.now.getTime());
+      const now = pki.now.getTime();
+      expect(named.expired.notAfter.getTime()).toBeLessThan(now);
+      expect(named.notYetValid.notBefore.getTime()).toBeGreaterThan(now);
+      expect(named.individual.notBefore.getTime()).toBeLessThan(now);
+      expect(named.individual.notAfter.getTime()).toBeGreaterThan(now);
     });
 
     it('issues an OCSP responder certificate with OCSPSigning and ocsp-nocheck', () => {
@@ -241,7 +272,7 @@ for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgori
       expect(extensionHex(pki.ocspResponder.der, OID.keyUsage)).toBe('03020780');
     });
 
-    it('lists the CRL-revoked serials with their reasons in a signed full CRL, and a delta CRL', () => {
+    it('lists the CRL-revoked serials with their reasons in a signed full CRL, and makes delta and root CRLs', () => {
       const full = pkijs.CertificateRevocationList.fromBER(pki.crl());
       expect(signedBy(pki.intermediate.der, full.tbsView, contents(full.signatureValue))).toBe(true);
       const listed = new Map(
@@ -250,70 +281,70 @@ for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgori
           return [hex(contents(entry.userCertificate)), reason.valueBlock.valueDec];
         }),
       );
-      expect(listed).toEqual(
-        new Map([
-          [common.revokedOnHold.serialHex, CERTIFICATE_HOLD],
-          [common.revokedKeyCompromise.serialHex, KEY_COMPROMISE],
-        ]),
-      );
-      const extensions = full.crlExtensions?.extensions.map((extension) => extension.extnID);
+      expect(listed.get(named.revokedOnHold.serialHex)).toBe(CERTIFICATE_HOLD);
+      expect(listed.get(named.revokedKeyCompromise.serialHex)).toBe(KEY_COMPROMISE);
+      expect(listed.has(named.revokedOcspOnly.serialHex)).toBe(false);
+      expect(listed.has(named.individual.serialHex)).toBe(false);
+      const extensions = full.crlExtensions?.extensions.map((crlExtension) => crlExtension.extnID);
       expect(extensions).toEqual(expect.arrayContaining([OID.crlNumber, OID.authorityKeyIdentifier]));
 
-      const entry = { ...pki.revocationOf(common.revokedOcspOnly.serialHex)! };
+      const entry = { ...pki.revocationOf(named.revokedOcspOnly.serialHex)! };
       const delta = pkijs.CertificateRevocationList.fromBER(pki.crl({ delta: true, entries: [entry] }));
       expect(signedBy(pki.intermediate.der, delta.tbsView, contents(delta.signatureValue))).toBe(true);
-      const indicator = delta.crlExtensions?.extensions.find((extension) => extension.extnID === OID.deltaCrlIndicator);
+      const indicator = delta.crlExtensions?.extensions.find((crlExtension) => crlExtension.extnID === OID.deltaCrlIndicator);
       expect(indicator?.critical).toBe(true);
-      expect(delta.revokedCertificates?.map((revoked) => hex(contents(revoked.userCertificate)))).toEqual([common.revokedOcspOnly.serialHex]);
+      const deltaSerials = delta.revokedCertificates?.map((revoked) => hex(contents(revoked.userCertificate)));
+      expect(deltaSerials).toEqual([named.revokedOcspOnly.serialHex]);
+
+      const rootCrl = pkijs.CertificateRevocationList.fromBER(pki.crl({ issuer: 'root' }));
+      expect(signedBy(pki.root.der, rootCrl.tbsView, contents(rootCrl.signatureValue))).toBe(true);
+      expect(rootCrl.revokedCertificates).toBeUndefined();
     });
 
-    it('signs CMS as Kalkan does, attached and detached, by issuer+serial or by key id', () => {
+    it('signs CMS as Kalkan does, attached and detached, by issuer and serial or by key id', () => {
       const challenge = new TextEncoder().encode('kilt challenge 42');
       for (const options of [{}, { detached: true }, { signerIdentifier: 'subjectKeyIdentifier' as const }]) {
-        const cms = signCms(challenge, common.individual, options);
+        const cms = signCms(challenge, named.individual, options);
         const signedData = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(cms).content });
-        expect(signedData.version).toBe(options.signerIdentifier ? 3 : 1);
+        const byKeyId = options.signerIdentifier !== undefined;
+        expect(signedData.version).toBe(byKeyId ? 3 : 1);
         expect(signedData.certificates).toHaveLength(1);
-        expect(signedData.encapContentInfo.eContent ? contents(signedData.encapContentInfo.eContent) : undefined).toEqual(
-          options.detached ? undefined : challenge,
-        );
-        const [signerInfo] = signedData.signerInfos;
-        expect(signerInfo!.version).toBe(options.signerIdentifier ? 3 : 1);
-        const sid = signerInfo!.sid as pkijs.IssuerAndSerialNumber | asn1js.Primitive;
-        if (sid instanceof pkijs.IssuerAndSerialNumber) expect(hex(contents(sid.serialNumber))).toBe(common.individual.serialHex);
-        else expect(hex(contents(sid))).toBe(hex(common.individual.subjectKeyId));
-        const attributes = signerInfo!.signedAttrs!.attributes.map((attribute) => attribute.type);
+        const eContent = signedData.encapContentInfo.eContent;
+        expect(eContent && contents(eContent)).toEqual(options.detached ? undefined : challenge);
+        const signerInfo = signedData.signerInfos[0]!;
+        expect(signerInfo.version).toBe(byKeyId ? 3 : 1);
+        const sid = signerInfo.sid as pkijs.IssuerAndSerialNumber | asn1js.Primitive;
+        if (sid instanceof pkijs.IssuerAndSerialNumber) expect(hex(contents(sid.serialNumber))).toBe(named.individual.serialHex);
+        else expect(hex(contents(sid))).toBe(hex(named.individual.subjectKeyId));
+        const attributes = signerInfo.signedAttrs!.attributes.map((attribute) => attribute.type);
         expect(attributes).toEqual([OID.contentType, OID.signingTime, OID.messageDigest]);
-        const signedAttributes = new Uint8Array(signerInfo!.signedAttrs!.encodedValue);
+        const signedAttributes = new Uint8Array(signerInfo.signedAttrs!.encodedValue);
         signedAttributes[0] = 0x31;
-        expect(signedBy(common.individual.der, signedAttributes, contents(signerInfo!.signature))).toBe(true);
+        expect(signedBy(named.individual.der, signedAttributes, contents(signerInfo.signature))).toBe(true);
       }
-      expect(cmsToPem(signCms(challenge, common.individual))).toMatch(/^-----BEGIN CMS-----\n([A-Za-z0-9+/=]{64}\n)+[A-Za-z0-9+/=]{1,64}\n-----END CMS-----\n$/);
-      expect(cmsToBase64(signCms(challenge, common.individual))).toMatch(/^[A-Za-z0-9+/]+=*$/);
+      const armoured = /^-----BEGIN CMS-----\n([A-Za-z0-9+/=]{64}\n)+[A-Za-z0-9+/=]{1,64}\n-----END CMS-----\n$/;
+      expect(cmsToPem(signCms(challenge, named.individual))).toMatch(armoured);
+      expect(cmsToBase64(signCms(challenge, named.individual))).toMatch(/^[A-Za-z0-9+/]+=*$/);
     });
 
     it('runs an OCSP responder on 127.0.0.1 that answers from the PKI state and echoes the nonce', async () => {
       const responder = await startOcspResponder(pki);
       try {
-        const statusOf = async (name: CommonEndEntityName) => {
-          const nonce = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
-          const { status, body } = await postOcspRequest(responder.url, buildOcspRequest(pki.endEntities[name].der, pki.intermediate.der, { nonce }));
+        const nonce = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
+        const ask = async (name: CommonEndEntityName) => {
+          const request = buildOcspRequest(pki.endEntities[name].der, pki.intermediate.der, { nonce });
+          const { status, body } = await postOcspRequest(responder.url, request);
           expect(status).toBe(200);
-          const basic = pkijs.BasicOCSPResponse.fromBER(contents(pkijs.OCSPResponse.fromBER(body).responseBytes!.response));
-          expect(hex(new Uint8Array(basic.certs![0]!.toSchema().toBER()))).toBe(hex(pki.ocspResponder.der));
+          const basic = basicResponse(body);
+          expect(hex(encoded(basic.certs![0]!))).toBe(hex(pki.ocspResponder.der));
           expect(signedBy(pki.ocspResponder.der, basic.tbsResponseData.tbsView, contents(basic.signature))).toBe(true);
-          const nonceExtension = basic.tbsResponseData.responseExtensions?.find((extension) => extension.extnID === OID.ocspNonce);
-          expect(hex(contents(nonceExtension!.extnValue))).toBe(`0408${hex(nonce)}`);
-          const single = basic.tbsResponseData.responses[0]!;
-          const statusTag = (single.certStatus as asn1js.BaseBlock).idBlock.tagNumber;
-          const reason = statusTag === 1 ? (single.certStatus as asn1js.Constructed).valueBlock.value[1] : undefined;
-          const reasonCode = reason && ((reason as asn1js.Constructed).valueBlock.value[0] as asn1js.Enumerated).valueBlock.valueDec;
-          return [['good', 'revoked', 'unknown'][statusTag], reasonCode];
+          expect(nonceOf(basic.tbsResponseData.responseExtensions)).toBe(`0408${hex(nonce)}`);
+          return certStatus(body);
         };
-        expect(await statusOf('individual')).toEqual(['good', undefined]);
-        expect(await statusOf('revokedOnHold')).toEqual(['revoked', CERTIFICATE_HOLD]);
-        expect(await statusOf('revokedOcspOnly')).toEqual(['revoked', KEY_COMPROMISE]);
-        const request = Buffer.from(buildOcspRequest(common.individual.der, pki.intermediate.der)).toString('base64');
+        expect(await ask('individual')).toEqual({ status: 'good' });
+        expect(await ask('revokedOnHold')).toMatchObject({ status: 'revoked', reason: CERTIFICATE_HOLD });
+        expect(await ask('revokedOcspOnly')).toMatchObject({ status: 'revoked', reason: KEY_COMPROMISE });
+        const request = Buffer.from(buildOcspRequest(named.individual.der, pki.intermediate.der)).toString('base64');
         const viaGet = await fetch(`${responder.url}${encodeURIComponent(request)}`);
         expect([viaGet.status, viaGet.headers.get('content-type')]).toEqual([200, 'application/ocsp-response']);
         expect(responder.requestCount).toBe(4);
@@ -323,22 +354,45 @@ for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgori
     });
 
     it('answers unknown for another issuer, and for unissued serials unknown or, like NCA, revoked in 1970', () => {
-      const single = (response: Uint8Array) => {
-        const basic = pkijs.BasicOCSPResponse.fromBER(contents(pkijs.OCSPResponse.fromBER(response).responseBytes!.response));
-        return basic.tbsResponseData.responses[0]!;
-      };
-      const statusTag = (response: Uint8Array) => (single(response).certStatus as asn1js.BaseBlock).idBlock.tagNumber;
-      expect(statusTag(buildOcspResponse(pki, buildOcspRequest(pki.intermediate.der, pki.root.der)))).toBe(2);
+      expect(certStatus(buildOcspResponse(pki, buildOcspRequest(pki.intermediate.der, pki.root.der)))).toEqual({ status: 'unknown' });
       const stranger = buildOcspRequest(pki.root.der, pki.intermediate.der);
-      expect(statusTag(buildOcspResponse(pki, stranger))).toBe(2);
-      const revoked = buildOcspResponse(pki, stranger, { notIssued: 'revoked', nextUpdate: new Date(pki.now.getTime() + 3_600_000) });
-      expect(statusTag(revoked)).toBe(1);
-      const revokedInfo = single(revoked).certStatus as asn1js.Constructed;
-      expect((revokedInfo.valueBlock.value[0] as asn1js.GeneralizedTime).toDate().getTime()).toBe(0);
-      expect(single(revoked).nextUpdate?.getTime()).toBe(pki.now.getTime() + 3_600_000);
+      expect(certStatus(buildOcspResponse(pki, stranger))).toEqual({ status: 'unknown' });
+      const nextUpdate = new Date(pki.now.getTime() + 3_600_000);
+      const revoked = buildOcspResponse(pki, stranger, { notIssued: 'revoked', nextUpdate });
+      expect(certStatus(revoked)).toEqual({ status: 'revoked', reason: CERTIFICATE_HOLD, revokedAt: new Date(0) });
+      expect(basicResponse(revoked).tbsResponseData.responses[0]!.nextUpdate).toEqual(nextUpdate);
     });
 
-    it('follows revocations and new certificates made at run time', async () => {
+    it('fails on demand: HTTP 500, closed connection, tryLater, wrong nonce, non-responder signer', async () => {
+      const responder = await startOcspResponder(pki);
+      const request = buildOcspRequest(named.individual.der, pki.intermediate.der);
+      const ask = async () => (await postOcspRequest(responder.url, request)).body;
+      try {
+        responder.failure = 'http500';
+        expect((await postOcspRequest(responder.url, request)).status).toBe(500);
+        responder.failure = 'connectionClosed';
+        await expect(postOcspRequest(responder.url, request)).rejects.toThrow();
+        responder.failure = 'tryLater';
+        const tryLater = pkijs.OCSPResponse.fromBER(await ask());
+        expect(tryLater.responseStatus.valueBlock.valueDec).toBe(3);
+        expect(tryLater.responseBytes).toBeUndefined();
+        responder.failure = 'wrongNonce';
+        const asked = nonceOf(pkijs.OCSPRequest.fromBER(request).tbsRequest.requestExtensions);
+        const echoed = nonceOf(basicResponse(await ask()).tbsResponseData.responseExtensions);
+        expect(echoed).toHaveLength(asked!.length);
+        expect(echoed).not.toBe(asked);
+        responder.failure = 'notAResponder';
+        const impostor = basicResponse(await ask());
+        expect(hex(encoded(impostor.certs![0]!))).toBe(hex(named.individual.der));
+        expect(signedBy(named.individual.der, impostor.tbsResponseData.tbsView, contents(impostor.signature))).toBe(true);
+        expect(responder.requestCount).toBe(5);
+      } finally {
+        await responder.close();
+      }
+    });
+
+    // Last: it changes the shared PKI.
+    it('follows certificates issued and revoked at run time', async () => {
       const newcomer = await pki.issue({ role: 'employee' });
       expect(certificateSignedBy(newcomer.der, pki.intermediate.der)).toBe(true);
       expect(pki.isIssued(newcomer.serialHex)).toBe(true);
@@ -346,35 +400,8 @@ for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgori
       expect(pki.revocationOf(newcomer.serialHex)).toMatchObject({ reason: 'superseded', listedOnCrl: true });
       const listed = pkijs.CertificateRevocationList.fromBER(pki.crl()).revokedCertificates ?? [];
       expect(listed.map((entry) => hex(contents(entry.userCertificate)))).toContain(newcomer.serialHex);
-    });
-
-    it('fails on demand: HTTP 500, closed connection, wrong nonce, non-responder signer, tryLater', async () => {
-      const responder = await startOcspResponder(pki);
-      const request = buildOcspRequest(common.individual.der, pki.intermediate.der);
-      const basicOf = (body: Uint8Array) => pkijs.BasicOCSPResponse.fromBER(contents(pkijs.OCSPResponse.fromBER(body).responseBytes!.response));
-      try {
-        responder.failure = 'http500';
-        expect((await postOcspRequest(responder.url, request)).status).toBe(500);
-        responder.failure = 'connectionClosed';
-        await expect(postOcspRequest(responder.url, request)).rejects.toThrow();
-        responder.failure = 'tryLater';
-        const tryLater = pkijs.OCSPResponse.fromBER((await postOcspRequest(responder.url, request)).body);
-        expect(tryLater.responseStatus.valueBlock.valueDec).toBe(3);
-        expect(tryLater.responseBytes).toBeUndefined();
-        responder.failure = 'wrongNonce';
-        const wrongNonce = basicOf((await postOcspRequest(responder.url, request)).body);
-        const echoed = wrongNonce.tbsResponseData.responseExtensions?.find((extension) => extension.extnID === OID.ocspNonce);
-        const asked = pkijs.OCSPRequest.fromBER(request).tbsRequest.requestExtensions![0]!;
-        expect(hex(contents(echoed!.extnValue))).not.toBe(hex(contents(asked.extnValue)));
-        responder.failure = 'notAResponder';
-        const impostor = basicOf((await postOcspRequest(responder.url, request)).body);
-        const signer = impostor.certs![0]!;
-        expect(signedBy(common.individual.der, impostor.tbsResponseData.tbsView, contents(impostor.signature))).toBe(true);
-        expect(hex(new Uint8Array(signer.toSchema().toBER()))).toBe(hex(common.individual.der));
-        expect(responder.requestCount).toBe(5);
-      } finally {
-        await responder.close();
-      }
+      const response = buildOcspResponse(pki, buildOcspRequest(newcomer.der, pki.intermediate.der));
+      expect(certStatus(response)).toMatchObject({ status: 'revoked', reason: SUPERSEDED });
     });
   });
 }
@@ -385,7 +412,7 @@ describe('test PKI (rsa) through independent RSA tooling', () => {
     pki = pkis.rsa!;
   });
 
-  it.skipIf(!opensslAvailable)('passes openssl verify, which rejects the expired, not-yet-valid and CRL-revoked certificates', () => {
+  it.skipIf(!opensslAvailable)('passes openssl verify, which rejects the expired, not-yet-valid and CRL-revoked ones', () => {
     const run = (name: keyof typeof pki.endEntities, crl = false) => {
       const files = { 'root.pem': pki.root.pem, 'ca.pem': pki.intermediate.pem, 'ee.pem': pki.endEntities[name].pem, 'ca.crl': pki.crl() };
       const args = ['verify', '-CAfile', 'root.pem', '-untrusted', 'ca.pem'];
@@ -420,23 +447,24 @@ describe('test PKI (rsa) through independent RSA tooling', () => {
     }
   });
 
-  it('makes OCSP responses that pkijs accepts only from the delegated responder', async () => {
+  it('makes OCSP responses that pkijs accepts only from the CA or its delegated responder', async () => {
     const trust = { trustedCerts: [certificate(pki.root.der)], issuerCerts: [certificate(pki.intermediate.der)] };
-    const verified = (options: Parameters<typeof buildOcspResponse>[2]) => {
-      const response = buildOcspResponse(pki, buildOcspRequest(pki.endEntities.individual.der, pki.intermediate.der), options);
-      const basic = pkijs.BasicOCSPResponse.fromBER(contents(pkijs.OCSPResponse.fromBER(response).responseBytes!.response));
-      return basic.verify(trust).catch(() => false);
-    };
+    const request = buildOcspRequest(pki.endEntities.individual.der, pki.intermediate.der);
+    const verified = (options: Parameters<typeof buildOcspResponse>[2]) =>
+      basicResponse(buildOcspResponse(pki, request, options))
+        .verify(trust)
+        .catch(() => false);
     expect(await verified({})).toBe(true);
     expect(await verified({ signedBy: 'issuer' })).toBe(true);
     expect(await verified({ signedBy: 'notAResponder' })).toBe(false);
   });
 });
 
-describe('forged look-alike of the NCA TEST 2022 CAs', () => {
+describe('forged look-alike of the NCA TEST 2022 CAs, at a fixed date', () => {
+  const now = new Date('2027-03-01T10:00:00Z');
   let forged: TestPki<'gost512'>;
   beforeAll(async () => {
-    forged = await createTestPki({ algorithm: 'gost512', names: 'nca-test-2022' });
+    forged = await createTestPki({ algorithm: 'gost512', names: 'nca-test-2022', now });
   });
 
   it('copies the names, serials and key ids of the real CAs but not their keys', () => {
@@ -444,11 +472,19 @@ describe('forged look-alike of the NCA TEST 2022 CAs', () => {
     expect(forged.intermediate.serialHex).toBe('7ad24b1ba3a0c961fe1ca8503e6aa2bb450db8a3');
     expect(hex(forged.intermediate.subjectKeyId)).toBe('fad24b1ba3a0c961fe1ca8503e6aa2bb450db8a3');
     expect(forged.root.serialHex).toBe('27d3ab7790372e5b698170dde60ccca38bc3a4b2');
+    expect(certificateSignedBy(forged.endEntities.individual.der, forged.intermediate.der)).toBe(true);
+  });
+
+  it('dates everything from the given now and answers OCSP at that time', () => {
+    expect(forged.clock()).toEqual(now);
+    expect(forged.endEntities.individual.notBefore.getTime()).toBeLessThan(now.getTime());
+    const response = basicResponse(buildOcspResponse(forged, buildOcspRequest(forged.endEntities.individual.der, forged.intermediate.der)));
+    expect(response.tbsResponseData.producedAt).toEqual(now);
   });
 
   it.skipIf(!samplesPresent)('has byte-identical subject and issuer names and fails against the real keys', () => {
-    const realRoot = pemOrDer(readSample('ncanode-go-kz/root_test_gost_2022.cer'));
-    const realIntermediate = pemOrDer(readSample('ncanode-go-kz/nca_gost2022_test.cer'));
+    const realRoot = sample('ncanode-go-kz/root_test_gost_2022.cer');
+    const realIntermediate = sample('ncanode-go-kz/nca_gost2022_test.cer');
     const names = (der: Uint8Array) => {
       const parsed = certificate(der);
       return [hex(new Uint8Array(parsed.subject.valueBeforeDecode)), hex(new Uint8Array(parsed.issuer.valueBeforeDecode))];
@@ -462,55 +498,67 @@ describe('forged look-alike of the NCA TEST 2022 CAs', () => {
   });
 });
 
-describe.skipIf(!samplesPresent)('generated GOST objects have the structure of the NCA samples', () => {
-  let pki: TestPki<'gost512'>;
-  beforeAll(() => {
-    pki = pkis.gost512!;
-  });
-  const sample = (path: string) => pemOrDer(readSample(path));
-
-  it('end-entity certificate as ncanode-go-kz/individual_valid', () => {
-    expect(asn1Shape(pki.endEntities.individual.der)).toEqual(asn1Shape(sample('ncanode-go-kz/individual_valid_individual_valid.certs.pem')));
-  });
-
-  it('OCSP responder certificate and response as ncanode/res_ocsp_ocsp_response_individual_2015', () => {
-    const real = sample('ncanode/res_ocsp_ocsp_response_individual_2015.bin');
-    const request = buildOcspRequest(pki.endEntities.revokedOnHold.der, pki.intermediate.der);
-    expect(asn1Shape(buildOcspResponse(pki, request))).toEqual(asn1Shape(real));
-  });
-
-  it('CRL as ncanode-go-kz/nca_gost2022_test.crl (one entry kept)', () => {
-    const real = asn1js.fromBER(sample('ncanode-go-kz/nca_gost2022_test.crl')).result as asn1js.Sequence;
-    const tbs = real.valueBlock.value[0] as asn1js.Sequence;
-    const entries = tbs.valueBlock.value[5] as asn1js.Sequence;
+describe.skipIf(!samplesPresent)('generated objects have the structure of the NCA samples', () => {
+  /** SignedData's version, first digest algorithm, encapContentInfo and the given SignerInfo. */
+  const cmsParts = (der: Uint8Array, signerIndex: number) => {
+    const contentInfo = asn1js.fromBER(der).result as asn1js.Sequence;
+    const signedData = (contentInfo.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence;
+    const [version, digestAlgorithms, encapsulated] = signedData.valueBlock.value;
+    const signerInfos = signedData.valueBlock.value.at(-1) as asn1js.Set;
+    const firstDigest = (digestAlgorithms as asn1js.Set).valueBlock.value[0]!;
+    return [version!, firstDigest, encapsulated!, signerInfos.valueBlock.value[signerIndex]!].map((node) => asn1Shape(node));
+  };
+  /** The sample CRL's shape with only its first entry, to compare with a one-entry CRL. */
+  const oneEntryCrlShape = (path: string) => {
+    const real = asn1js.fromBER(sample(path)).result as asn1js.Sequence;
+    const entries = (real.valueBlock.value[0] as asn1js.Sequence).valueBlock.value[5] as asn1js.Sequence;
     entries.valueBlock.value = entries.valueBlock.value.slice(0, 1);
-    const entry = [{ ...pki.revocationOf(pki.endEntities.revokedOnHold.serialHex)! }];
-    expect(asn1Shape(pki.crl({ entries: entry }))).toEqual(asn1Shape(real));
+    return asn1Shape(real);
+  };
+  const oneEntryCrl = (pki: TestPki) => pki.crl({ entries: [{ ...pki.revocationOf(pki.endEntities.revokedOnHold.serialHex)! }] });
+
+  it('GOST end-entity certificate as ncanode-go-kz/individual_valid', () => {
+    const real = sample('ncanode-go-kz/individual_valid_individual_valid.certs.pem');
+    expect(asn1Shape(pkis.gost512!.endEntities.individual.der)).toEqual(asn1Shape(real));
   });
 
-  it('CMS signer as the GOST signer of ncanode/CmsServiceTest_SIGNED_CMS', () => {
-    const parts = (der: Uint8Array) => {
-      const contentInfo = asn1js.fromBER(der).result as asn1js.Sequence;
-      const signedData = (contentInfo.valueBlock.value[1] as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence;
-      const [version, digestAlgorithms, encapsulated] = signedData.valueBlock.value;
-      const signerInfos = signedData.valueBlock.value.at(-1) as asn1js.Set;
-      const firstDigest = (digestAlgorithms as asn1js.Set).valueBlock.value[0]!;
-      return [version!, firstDigest, encapsulated!, signerInfos.valueBlock.value[0]!].map((node) => asn1Shape(node));
-    };
-    const ours = signCms('test123', pki.endEntities.individual);
-    expect(parts(ours)).toEqual(parts(sample('ncanode/CmsServiceTest_SIGNED_CMS.cms.der')));
+  it('RSA AUTH certificate as ncanode-go/personal_active_AUTH_RSA256, plus e-mail and the key-store extension', () => {
+    const real = sample('ncanode-go/personal_active_AUTH_RSA256_b2c70a9ff7a5dc59de0ccc3c0ddde3437cc1f12d.certs.pem');
+    const ours = pkis.rsa!.endEntities.individual.der;
+    const subjectTypes = (der: Uint8Array) => subjectAttributes(der).map(([type]) => type);
+    expect(subjectTypes(ours)).toEqual([...subjectTypes(real), OID.emailAddress]);
+    const extensionIds = (der: Uint8Array) => certificate(der).extensions!.map((found) => found.extnID);
+    expect(extensionIds(ours)).toEqual([...extensionIds(real), OID.ncaKeyStore]);
+  });
+
+  it('GOST OCSP response and responder certificate as ncanode/res_ocsp_ocsp_response_individual_2015', () => {
+    const pki = pkis.gost512!;
+    const request = buildOcspRequest(pki.endEntities.revokedOnHold.der, pki.intermediate.der);
+    expect(asn1Shape(buildOcspResponse(pki, request))).toEqual(asn1Shape(sample('ncanode/res_ocsp_ocsp_response_individual_2015.bin')));
+  });
+
+  it('CRLs as ncanode-go-kz/nca_gost2022_test.crl (GOST) and ncanode/res_crl_nca_rsa_test.crl (RSA)', () => {
+    expect(asn1Shape(oneEntryCrl(pkis.gost512!))).toEqual(oneEntryCrlShape('ncanode-go-kz/nca_gost2022_test.crl'));
+    expect(asn1Shape(oneEntryCrl(pkis.rsa!))).toEqual(oneEntryCrlShape('ncanode/res_crl_nca_rsa_test.crl'));
+  });
+
+  it('CMS as the GOST and RSA signers of ncanode/CmsServiceTest_SIGNED_CMS (attached, "test123")', () => {
+    const real = sample('ncanode/CmsServiceTest_SIGNED_CMS.cms.der');
+    expect(cmsParts(signCms('test123', pkis.gost512!.endEntities.individual), 0)).toEqual(cmsParts(real, 0));
+    const [, , , rsaSigner] = cmsParts(signCms('test123', pkis.rsa!.endEntities.individual), 0);
+    expect(rsaSigner).toEqual(cmsParts(real, 1)[3]);
   });
 });
 
 describe.skipIf(!samplesPresent)('real NCA TEST keys from PKCS#12', () => {
   it('signs CMS with the GOST key of ncanode-go-kz/individual_valid', async () => {
     const store = await loadSampleKeyStore(samplePath('ncanode-go-kz/individual_valid_individual_valid.p12'), 'Qwerty12');
-    const expected = pemOrDer(readSample('ncanode-go-kz/individual_valid_individual_valid.certs.pem'));
+    const expected = sample('ncanode-go-kz/individual_valid_individual_valid.certs.pem');
     expect(hex(store.der)).toBe(hex(expected));
     expect(store.serialHex).toBe('6c425659bd2fc6dc587b871aede1857727cf8451');
-    expect(certificateSignedBy(store.der, pemOrDer(readSample('ncanode-go-kz/nca_gost2022_test.cer')))).toBe(true);
+    expect(certificateSignedBy(store.der, sample('ncanode-go-kz/nca_gost2022_test.cer'))).toBe(true);
     const signedData = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(signCms('challenge', store)).content });
-    expect(hex(new Uint8Array(signedData.certificates![0]!.toSchema().toBER()))).toBe(hex(expected));
+    expect(signedData.certificates?.map((attached) => hex(encoded(attached as pkijs.Certificate)))).toEqual([hex(expected)]);
     const signerInfo = signedData.signerInfos[0]!;
     const signedAttributes = new Uint8Array(signerInfo.signedAttrs!.encodedValue);
     signedAttributes[0] = 0x31;
@@ -518,11 +566,9 @@ describe.skipIf(!samplesPresent)('real NCA TEST keys from PKCS#12', () => {
   });
 
   it('signs CMS with the RSA key of ncanode-go/personal_active_AUTH_RSA256', async () => {
-    const store = await loadSampleKeyStore(
-      samplePath('ncanode-go/personal_active_AUTH_RSA256_b2c70a9ff7a5dc59de0ccc3c0ddde3437cc1f12d.p12'),
-      'Qwerty12',
-    );
-    expect(hex(store.der)).toBe(hex(pemOrDer(readSample('ncanode-go/personal_active_AUTH_RSA256_b2c70a9ff7a5dc59de0ccc3c0ddde3437cc1f12d.certs.pem'))));
+    const name = 'ncanode-go/personal_active_AUTH_RSA256_b2c70a9ff7a5dc59de0ccc3c0ddde3437cc1f12d';
+    const store = await loadSampleKeyStore(samplePath(`${name}.p12`), 'Qwerty12');
+    expect(hex(store.der)).toBe(hex(sample(`${name}.certs.pem`)));
     const signedData = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(signCms('challenge', store)).content });
     const result = await signedData.verify({ signer: 0, extendedMode: true });
     expect(result.signatureVerified).toBe(true);
