@@ -5,13 +5,51 @@ import { PkiError } from './errors.ts';
  * budget of a whole RSA check, so the verification path reads DER itself: views into the input, no copies.
  * Anything that is not DER (indefinite lengths, non-minimal lengths, high tag numbers, trailing bytes) is refused.
  */
-export interface Der {
+export class Der {
   /** The identifier octet: class, constructed bit and tag number (< 31). */
   readonly tag: number;
-  /** The contents octets. */
-  readonly value: Uint8Array;
+  readonly #buffer: Uint8Array;
+  readonly #start: number;
+  readonly #valueStart: number;
+  readonly #end: number;
+
+  constructor(tag: number, buffer: Uint8Array, start: number, valueStart: number, end: number) {
+    this.tag = tag;
+    this.#buffer = buffer;
+    this.#start = start;
+    this.#valueStart = valueStart;
+    this.#end = end;
+  }
+
+  /** The contents octets (views are made on demand: most elements of a CMS are only walked through). */
+  get value(): Uint8Array {
+    return this.#buffer.subarray(this.#valueStart, this.#end);
+  }
+
   /** The whole TLV, e.g. what a signature covers. */
-  readonly raw: Uint8Array;
+  get raw(): Uint8Array {
+    return this.#buffer.subarray(this.#start, this.#end);
+  }
+
+  get length(): number {
+    return this.#end - this.#valueStart;
+  }
+
+  get rawLength(): number {
+    return this.#end - this.#start;
+  }
+
+  /** The elements inside a constructed element, read in place. */
+  children(): Der[] {
+    if ((this.tag & 0x20) === 0) throw malformed('expected a constructed element');
+    const out: Der[] = [];
+    for (let offset = this.#valueStart; offset < this.#end; ) {
+      const child = readElementIn(this.#buffer, offset, this.#end);
+      out.push(child);
+      offset += child.rawLength;
+    }
+    return out;
+  }
 }
 
 export const TAG = {
@@ -44,9 +82,7 @@ function malformed(detail: string): PkiError {
   return new PkiError('pki.malformed', `DER: ${detail}`);
 }
 
-/** Reads the element that starts at `offset`; the caller checks where it ends. */
-export function readElement(buffer: Uint8Array, offset: number): Der {
-  const end = buffer.length;
+function readElementIn(buffer: Uint8Array, offset: number, end: number): Der {
   if (offset + 2 > end) throw malformed('truncated header');
   const tag = buffer[offset]!;
   if ((tag & 0x1f) === 0x1f) throw malformed('high tag numbers are not used here');
@@ -64,31 +100,18 @@ export function readElement(buffer: Uint8Array, offset: number): Der {
   }
   const valueStart = offset + header;
   if (valueStart + length > end) throw malformed('truncated value');
-  return {
-    tag,
-    value: buffer.subarray(valueStart, valueStart + length),
-    raw: buffer.subarray(offset, valueStart + length),
-  };
+  return new Der(tag, buffer, offset, valueStart, valueStart + length);
 }
 
 /** The buffer must hold exactly one element. */
 export function parseDer(buffer: Uint8Array): Der {
-  const element = readElement(buffer, 0);
-  if (element.raw.length !== buffer.length) throw malformed('trailing bytes');
+  const element = readElementIn(buffer, 0, buffer.length);
+  if (element.rawLength !== buffer.length) throw malformed('trailing bytes');
   return element;
 }
 
 export function children(element: Der): Der[] {
-  if ((element.tag & 0x20) === 0) throw malformed('expected a constructed element');
-  const out: Der[] = [];
-  const { value } = element;
-  let offset = 0;
-  while (offset < value.length) {
-    const child = readElement(value, offset);
-    out.push(child);
-    offset += child.raw.length;
-  }
-  return out;
+  return element.children();
 }
 
 export function expectTag(element: Der | undefined, tag: number, what: string): Der {
@@ -142,16 +165,18 @@ export function readIntegerBytes(element: Der | undefined, what: string): Uint8A
 }
 
 export function readSmallInteger(element: Der | undefined, what: string): number {
-  const bytes = readIntegerBytes(element, what);
-  if (bytes.length > 4 || (bytes[0]! & 0x80) !== 0) throw malformed(`${what}: INTEGER out of range`);
+  return smallInteger(readIntegerBytes(element, what), what);
+}
+
+function smallInteger(bytes: Uint8Array, what: string): number {
+  if (bytes.length === 0 || bytes.length > 4 || (bytes[0]! & 0x80) !== 0) throw malformed(`${what}: INTEGER out of range`);
   let n = 0;
   for (const byte of bytes) n = n * 256 + byte;
   return n;
 }
 
 export function readEnumerated(element: Der | undefined, what: string): number {
-  const { value } = expectTag(element, TAG.ENUMERATED, what);
-  return readSmallInteger({ tag: TAG.INTEGER, value, raw: value }, what);
+  return smallInteger(expectTag(element, TAG.ENUMERATED, what).value, what);
 }
 
 export function readUnsignedBigInt(element: Der | undefined, what: string): bigint {
