@@ -4,6 +4,7 @@ import { parseCertificate } from './certificate.ts';
 import { type SignerInfo, type SignedData, decodeCmsInput, findSignerCertificate, parseSignedData, singleAttribute } from './cms.ts';
 import { bytesEqual, readOctetString, readOid, readTime } from './der.ts';
 import { computeDigest } from './digest.ts';
+import { displayDate } from './display-date.ts';
 import { PkiError } from './errors.ts';
 import { unknownCriticalExtension } from './extensions.ts';
 import { type CertificateIdentity, certificateIdentity } from './identity.ts';
@@ -44,10 +45,6 @@ export interface VerifyCmsOptions {
 export interface VerifyCertificateOptions {
   readonly purpose?: KeyPurpose;
   readonly at?: Date;
-}
-
-function formatDate(date: Date): string {
-  return date.toISOString().slice(0, 10).split('-').reverse().join('.');
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -129,8 +126,8 @@ export class PkiVerifier {
     for (const ca of issuer.path) {
       if (ca.notAfter < at || ca.notBefore > at) throw new PkiError('pki.ca_invalid', `CA certificate ${ca.serialHex} is not valid at ${at.toISOString()}`);
     }
-    if (certificate.notAfter < at) throw new PkiError('pki.cert_expired', `expired ${certificate.notAfter.toISOString()}`, { date: formatDate(certificate.notAfter) });
-    if (certificate.notBefore > at) throw new PkiError('pki.cert_not_yet_valid', `valid from ${certificate.notBefore.toISOString()}`, { date: formatDate(certificate.notBefore) });
+    if (certificate.notAfter < at) throw new PkiError('pki.cert_expired', `expired ${certificate.notAfter.toISOString()}`, { date: displayDate(certificate.notAfter) });
+    if (certificate.notBefore > at) throw new PkiError('pki.cert_not_yet_valid', `valid from ${certificate.notBefore.toISOString()}`, { date: displayDate(certificate.notBefore) });
     const critical = unknownCriticalExtension(certificate.extensions);
     if (critical) throw new PkiError('pki.critical_extension', `unknown critical extension ${critical}`);
     if (purpose) checkKeyPurpose(certificate, purpose);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Certificate } from '../certificate.ts';
 import { toHex } from '../der.ts';
+import { displayDate } from '../display-date.ts';
 import { PkiError } from '../errors.ts';
 import type { TrustedCa } from '../trust-store.ts';
 import type { CrlStore } from './crl-store.ts';
@@ -38,14 +39,16 @@ export interface RevocationResult {
 const NOT_CHECKED: RevocationResult = { status: 'not_checked', source: undefined, thisUpdate: undefined };
 
 function revoked(revokedAt: Date, reason: string | undefined, source: string): PkiError {
-  const date = revokedAt.toISOString().slice(0, 10).split('-').reverse().join('.');
-  return new PkiError('pki.cert_revoked', `${source}: revoked ${revokedAt.toISOString()}${reason ? ` (${reason})` : ''}`, { date, reason: reason ?? '' });
+  const detail = `${source}: revoked ${revokedAt.toISOString()}${reason ? ` (${reason})` : ''}`;
+  return new PkiError('pki.cert_revoked', detail, { date: displayDate(revokedAt), reason: reason ?? '' });
 }
 
 export class RevocationChecker {
   readonly #options: RevocationOptions;
   readonly #ocspCache = new Map<string, { answer: OcspAnswer; until: number }>();
   readonly #crlDownloads = new Map<string, Promise<void>>();
+  /** Why the last download of a URL failed, so that "no CRL" can say why. */
+  readonly #crlFailures = new Map<string, string>();
 
   constructor(options: RevocationOptions) {
     this.#options = options;
@@ -118,7 +121,10 @@ export class RevocationChecker {
     const { crls } = this.#options;
     if (!crls.hasCurrent(issuer, at)) await this.#download(certificate);
     const verdict = crls.status(certificate.serialHex, issuer, at);
-    if (verdict.status === 'unavailable') throw new PkiError('pki.revocation_unavailable', `CRL: ${verdict.detail}`);
+    if (verdict.status === 'unavailable') {
+      const failures = certificate.crlUrls.map((url) => this.#crlFailures.get(url)).filter(Boolean);
+      throw new PkiError('pki.revocation_unavailable', `CRL: ${[verdict.detail, ...failures].join('; ')}`);
+    }
     if (verdict.status === 'revoked') throw revoked(verdict.entry.date, verdict.entry.reason, 'CRL');
     return { status: 'good', source: 'crl', thisUpdate: verdict.thisUpdate };
   }
@@ -131,8 +137,13 @@ export class RevocationChecker {
       let pending = this.#crlDownloads.get(url);
       if (!pending) {
         pending = fetchCrl(url)
-          .then((der) => void this.#options.crls.add(der))
-          .catch(() => undefined)
+          .then((der) => {
+            this.#options.crls.add(der);
+            this.#crlFailures.delete(url);
+          })
+          .catch((error: unknown) => {
+            this.#crlFailures.set(url, `${url}: ${error instanceof PkiError ? error.detail : error instanceof Error ? error.message : String(error)}`);
+          })
           .finally(() => this.#crlDownloads.delete(url));
         this.#crlDownloads.set(url, pending);
       }

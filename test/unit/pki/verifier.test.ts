@@ -152,6 +152,33 @@ describe.each<KeyAlgorithm>(['rsa', 'gost512'])('verifying %s signatures of the 
     expect(await pkiFailure(verifier('crl', { crls: [] }).verifyCms(loginCms()))).toBe('pki.revocation_unavailable');
   });
 
+  it('downloads the CRL a certificate names when none is current, and keeps it until its nextUpdate', async () => {
+    const fetched: string[] = [];
+    const { verifier: v } = createPkiVerifier({
+      trusted: [pki.root.der, pki.intermediate.der],
+      revocation: 'crl',
+      ports: {
+        fetchCrl: async (url) => {
+          fetched.push(url);
+          if (url === pki.urls.crl) return pki.crl();
+          throw new Error('HTTP 404');
+        },
+      },
+    });
+    await v.verifyCms(loginCms());
+    expect(await pkiFailure(v.verifyCms(loginCms('revokedOnHold')))).toBe('pki.cert_revoked');
+    expect(fetched).toEqual([pki.urls.crl, pki.urls.deltaCrl]);
+  });
+
+  it('says why a CRL download failed', async () => {
+    const { verifier: v } = createPkiVerifier({
+      trusted: [pki.root.der, pki.intermediate.der],
+      revocation: 'crl',
+      ports: { fetchCrl: async () => Promise.reject(new Error('connect ETIMEDOUT')) },
+    });
+    await expect(v.verifyCms(loginCms())).rejects.toMatchObject({ code: 'pki.revocation_unavailable', detail: expect.stringContaining('ETIMEDOUT') });
+  });
+
   describe('when the OCSP responder misbehaves', () => {
     afterAll(() => {
       responder.failure = 'none';
