@@ -17,3 +17,11 @@ export function samplePath(relative: string): string {
 export function readSample(relative: string): Uint8Array {
   return new Uint8Array(readFileSync(samplePath(relative)));
 }
+
+/** A sample as DER: files named .cer/.crt/.pem hold either encoding (see the samples' README). */
+export function readSampleDer(relative: string): Uint8Array {
+  const bytes = readSample(relative);
+  if (bytes[0] === 0x30) return bytes;
+  const base64 = Buffer.from(bytes).toString('latin1').replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createPkiVerifier } from '../../../src/pki/create-verifier.ts';
 import { PKI_ERROR_CODES, PkiError } from '../../../src/pki/errors.ts';
+import type { PkiVerifier } from '../../../src/pki/verifier.ts';
 import { readSample, samplesPresent } from '../../support/samples.ts';
 
 /** CI runs a bounded number of cases; `npm run fuzz` sets KILT_FUZZ_CASES to many more. */
@@ -50,16 +51,20 @@ const MUTATIONS: Record<string, Mutation> = {
 };
 
 describe.skipIf(!samplesPresent)(`CMS fuzzing (${CASES} cases, seed ${SEED})`, () => {
-  const gost = createPkiVerifier({
-    trusted: ['ncanode-go-kz/root_test_gost_2022.cer', 'ncanode-go-kz/nca_gost2022_test.cer'].map(readSample),
-    revocation: 'off',
-    clock: () => new Date('2023-01-01T00:00:00Z'),
-  }).verifier;
-  const corpus = [
-    readSample('ncanode/CmsServiceTest_SIGNED_CMS.cms.der'),
-    readSample('ncanode/CmsServiceTest_SIGNED_DETACHED_CMS.cms.der'),
-    readSample('ncanode-go/personal_active_AUTH_RSA256_b2c70a9ff7a5dc59de0ccc3c0ddde3437cc1f12d.cms.der'),
-  ];
+  let gost: PkiVerifier;
+  let corpus: Uint8Array[];
+  beforeAll(() => {
+    gost = createPkiVerifier({
+      trusted: ['ncanode-go-kz/root_test_gost_2022.cer', 'ncanode-go-kz/nca_gost2022_test.cer'].map(readSample),
+      revocation: 'off',
+      clock: () => new Date('2023-01-01T00:00:00Z'),
+    }).verifier;
+    corpus = [
+      readSample('ncanode/CmsServiceTest_SIGNED_CMS.cms.der'),
+      readSample('ncanode/CmsServiceTest_SIGNED_DETACHED_CMS.cms.der'),
+      readSample('ncanode-go/personal_active_AUTH_RSA256_b2c70a9ff7a5dc59de0ccc3c0ddde3437cc1f12d.cms.der'),
+    ];
+  });
   const codes = new Set<string>(PKI_ERROR_CODES);
 
   it('answers every mutated CMS with ok or a pki.* code, quickly, never with another exception', async () => {

@@ -1,25 +1,20 @@
 import * as asn1js from 'asn1js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../../src/pki/certificate.ts';
 import { createPkiVerifier } from '../../../src/pki/create-verifier.ts';
 import { children, contextTag, parseDer, sequence, unwrapExplicit } from '../../../src/pki/der.ts';
 import { PkiError } from '../../../src/pki/errors.ts';
 import { OID } from '../../../src/pki/oids.ts';
 import { certIdFor, verifyOcspResponse } from '../../../src/pki/revocation/ocsp.ts';
-import { buildTrustStore } from '../../../src/pki/trust-store.ts';
+import { type TrustedCa, buildTrustStore } from '../../../src/pki/trust-store.ts';
 import { pkiFailure } from '../../support/pki-failure.ts';
-import { readSample, samplesPresent } from '../../support/samples.ts';
+import { readSample, readSampleDer, samplesPresent } from '../../support/samples.ts';
 
 const GOST_TRUST = ['ncanode-go-kz/root_test_gost_2022.cer', 'ncanode-go-kz/nca_gost2022_test.cer'];
 const RSA_TRUST = ['gokalkan/root_rsa_test_0a986397.crt', 'ncanode/NCA_2004_RSA_CERT.pem'];
 const CRL_2026 = 'ncanode-go-kz/nca_gost2022_test.crl';
 
-function pemOrDer(path: string): Uint8Array {
-  const bytes = readSample(path);
-  if (bytes[0] === 0x30) return bytes;
-  const base64 = Buffer.from(bytes).toString('latin1').replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-  return new Uint8Array(Buffer.from(base64, 'base64'));
-}
+const pemOrDer = readSampleDer;
 
 function verifier(trust: string[], options: { crl?: string[]; at?: Date } = {}) {
   const clock = () => options.at ?? new Date();
@@ -32,7 +27,10 @@ function verifier(trust: string[], options: { crl?: string[]; at?: Date } = {}) 
 }
 
 describe.skipIf(!samplesPresent)('real NCA TEST certificates (GOST-2015, 2026 set)', () => {
-  const current = verifier(GOST_TRUST, { crl: [CRL_2026], at: new Date('2026-11-01T00:00:00Z') });
+  let current: ReturnType<typeof verifier>;
+  beforeAll(() => {
+    current = verifier(GOST_TRUST, { crl: [CRL_2026], at: new Date('2026-11-01T00:00:00Z') });
+  });
 
   it('accepts a valid individual key for sign-in, with the identity read by OID', async () => {
     const signer = await current.verifyCertificate(pemOrDer('ncanode-go-kz/individual_valid_individual_valid.certs.pem'), { purpose: 'auth' });
@@ -185,8 +183,10 @@ function echoedNonce(response: Uint8Array): Uint8Array {
 }
 
 describe.skipIf(!samplesPresent)('OCSP responses of the NCA TEST responder', () => {
-  const { store } = buildTrustStore(GOST_TRUST.map(pemOrDer));
-  const issuer = store.cas.find((ca) => ca.path.length === 2)!;
+  let issuer: TrustedCa;
+  beforeAll(() => {
+    issuer = buildTrustStore(GOST_TRUST.map(pemOrDer)).store.cas.find((ca) => ca.path.length === 2)!;
+  });
 
   it.each([
     ['res_ocsp_ocsp_response_individual_2015.bin', 'KEY_INDIVIDUAL_VALID_2015.certs.pem'],

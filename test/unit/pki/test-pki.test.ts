@@ -27,20 +27,14 @@ import {
   signCms,
   startOcspResponder,
 } from '../../support/pki/index.ts';
-import { readSample, samplePath, samplesPresent } from '../../support/samples.ts';
+import { readSampleDer, samplePath, samplesPresent } from '../../support/samples.ts';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 const certificate = (der: Uint8Array) => pkijs.Certificate.fromBER(der);
 const contents = (node: { valueBlock: { valueHexView: Uint8Array } }) => node.valueBlock.valueHexView;
 const encoded = (object: { toSchema(): { toBER(): ArrayBuffer } }) => new Uint8Array(object.toSchema().toBER());
 
-function pemOrDer(bytes: Uint8Array): Uint8Array {
-  if (bytes[0] === 0x30) return bytes;
-  const text = Buffer.from(bytes).toString('latin1');
-  return new Uint8Array(Buffer.from(text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
-}
-
-const sample = (path: string) => pemOrDer(readSample(path));
+const sample = readSampleDer;
 
 /** Written out here rather than imported, so that a bug in the generator's copy cannot hide. */
 function validKzId(id: string): boolean {
