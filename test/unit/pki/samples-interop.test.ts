@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificate } from '../../../src/pki/certificate.ts';
@@ -7,8 +8,9 @@ import { PkiError } from '../../../src/pki/errors.ts';
 import { OID } from '../../../src/pki/oids.ts';
 import { certIdFor, verifyOcspResponse } from '../../../src/pki/revocation/ocsp.ts';
 import { type TrustedCa, buildTrustStore } from '../../../src/pki/trust-store.ts';
+import { createTestPki, loadSampleKeyStore, signCms } from '../../support/pki/index.ts';
 import { pkiFailure } from '../../support/pki-failure.ts';
-import { readSample, readSampleDer, samplesPresent } from '../../support/samples.ts';
+import { readSample, readSampleDer, samplePath, samplesPresent } from '../../support/samples.ts';
 
 const GOST_TRUST = ['ncanode-go-kz/root_test_gost_2022.cer', 'ncanode-go-kz/nca_gost2022_test.cer'];
 const RSA_TRUST = ['gokalkan/root_rsa_test_0a986397.crt', 'ncanode/NCA_2004_RSA_CERT.pem'];
@@ -214,5 +216,34 @@ describe.skipIf(!samplesPresent)('OCSP responses of the NCA TEST responder', () 
 
   it('keeps OIDs used by the responder check', () => {
     expect(OID.ekuOcspSigning).toBe('1.3.6.1.5.5.7.3.9');
+  });
+});
+
+describe.skipIf(!samplesPresent)('our own CMS, signed with the real NCA TEST keys', () => {
+  const at = new Date('2026-11-01T00:00:00Z');
+  const challenge = new Uint8Array(randomBytes(32));
+
+  it.each([
+    ['individual_valid_individual_valid', 'individual', []],
+    ['legal_valid_head', 'legal_entity', ['first_head']],
+    ['legal_valid_employee_signright', 'legal_entity', ['signing_right']],
+  ])('%s signs a sign-in challenge that verifies, CRL-checked', async (name, subjectType, roles) => {
+    const key = await loadSampleKeyStore(samplePath(`ncanode-go-kz/${name}.p12`), 'Qwerty12');
+    const cms = signCms(challenge, key, { signingTime: at });
+    const { signers } = await verifier(GOST_TRUST, { crl: [CRL_2026], at }).verifyCms(cms, { expectedContent: challenge, purpose: 'auth', singleSigner: true });
+    expect(signers[0]).toMatchObject({ subjectType, roles, serialNumber: key.serialHex, revocation: { status: 'good', source: 'crl' } });
+  });
+
+  it('a revoked real key signs validly and is still refused', async () => {
+    const key = await loadSampleKeyStore(samplePath('ncanode-go-kz/legal_revoked_head.p12'), 'Qwerty12');
+    const cms = signCms(challenge, key, { signingTime: at });
+    expect(await pkiFailure(verifier(GOST_TRUST, { crl: [CRL_2026], at }).verifyCms(cms, { expectedContent: challenge }))).toBe('pki.cert_revoked');
+  });
+
+  it('a fake NCALayer with a look-alike of the NCA TEST CA (same names, own keys) is refused', async () => {
+    const fake = await createTestPki({ algorithm: 'gost512', names: 'nca-test-2022', now: at });
+    expect(Buffer.from(fake.intermediate.subjectName)).toEqual(Buffer.from(parseCertificate(pemOrDer('ncanode-go-kz/nca_gost2022_test.cer')).subject.der));
+    const cms = signCms(challenge, fake.endEntities.individual, { signingTime: at });
+    expect(await pkiFailure(verifier(GOST_TRUST, { at }).verifyCms(cms, { expectedContent: challenge, purpose: 'auth' }))).toBe('pki.chain_untrusted');
   });
 });
