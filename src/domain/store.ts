@@ -1,0 +1,238 @@
+/**
+ * The repository ports: what Kilt keeps, independent of where. Two implementations exist — MongoDB through mongoose
+ * (production) and memory (development, tests) — and one contract suite holds both to the same behaviour.
+ * Constraints live in the store: unique e-mail, IIN, BIN and (organization, IIN); single-use secrets are consumed
+ * atomically; everything that expires expires in the store (TTL).
+ */
+import type { Locale } from '../pki/messages.ts';
+
+/** A unique constraint refused a write; `field` names which one, so callers can answer precisely. */
+export class DuplicateError extends Error {
+  override name = 'DuplicateError';
+  readonly field: string;
+
+  constructor(field: string) {
+    super(`duplicate ${field}`);
+    this.field = field;
+  }
+}
+
+/** A rate limit is exhausted: try again after `retryAfterSeconds`. */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super(`rate limited for ${retryAfterSeconds} s`);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export interface UserRecord {
+  readonly id: string;
+  /** Lower-cased, trimmed. */
+  readonly email: string;
+  readonly emailConfirmedAt: Date | null;
+  readonly passwordHash: string;
+  readonly iin: string;
+  readonly surname: string | null;
+  readonly givenName: string | null;
+  readonly patronymic: string | null;
+  readonly phone: string | null;
+  readonly locale: Locale;
+  readonly lockedUntil: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt'>;
+export type UserPatch = Partial<Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt' | 'iin'>>;
+
+export interface UserRepository {
+  /** Throws DuplicateError('email' | 'iin'). */
+  create(user: NewUser): Promise<UserRecord>;
+  findById(id: string): Promise<UserRecord | null>;
+  findByEmail(email: string): Promise<UserRecord | null>;
+  findByIin(iin: string): Promise<UserRecord | null>;
+  /** Throws DuplicateError('email'); null when the user does not exist. */
+  update(id: string, patch: UserPatch): Promise<UserRecord | null>;
+}
+
+export interface OrganizationRecord {
+  readonly bin: string;
+  readonly name: string;
+  readonly createdAt: Date;
+}
+
+export interface OrganizationRepository {
+  /** Creates the organization, or renames it when the BIN exists. */
+  upsert(organization: { bin: string; name: string }): Promise<OrganizationRecord>;
+  findByBin(bin: string): Promise<OrganizationRecord | null>;
+}
+
+/** Добавлен → Зарегистрирован; Исключен; Восстановлен → Зарегистрирован (DESIGN.md, «Участники ЮЛ»). */
+export type ParticipantStatus = 'added' | 'registered' | 'excluded' | 'restored';
+
+export interface ParticipantRecord {
+  readonly id: string;
+  readonly organizationBin: string;
+  readonly iin: string;
+  /** The company role from the configured list, e.g. «Декларант»; heads carry 'head'. */
+  readonly role: string;
+  readonly status: ParticipantStatus;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+export interface ParticipantRepository {
+  /** Throws DuplicateError('participant') for a second (organization, IIN). */
+  add(participant: { organizationBin: string; iin: string; role: string; status: ParticipantStatus }): Promise<ParticipantRecord>;
+  find(organizationBin: string, iin: string): Promise<ParticipantRecord | null>;
+  listByIin(iin: string): Promise<readonly ParticipantRecord[]>;
+  /** Ordered by creation, oldest first. */
+  listByOrganization(organizationBin: string, page: { offset: number; limit: number }): Promise<Page<ParticipantRecord>>;
+  /** Changes the status only when it is currently `from` (atomic compare-and-set); null otherwise. */
+  changeStatus(id: string, from: ParticipantStatus, to: ParticipantStatus): Promise<ParticipantRecord | null>;
+  /** Throws DuplicateError('participant'); only allowed while the status is 'added' (null otherwise). */
+  changeIin(id: string, iin: string): Promise<ParticipantRecord | null>;
+}
+
+export interface AgreementVersion {
+  readonly version: number;
+  readonly texts: Readonly<Record<Locale, string>>;
+  readonly publishedAt: Date;
+}
+
+export type AcceptanceMethod = 'click' | 'signature';
+
+export interface AgreementAcceptance {
+  readonly userId: string;
+  readonly version: number;
+  readonly method: AcceptanceMethod;
+  readonly acceptedAt: Date;
+  /** The CMS when the agreement was accepted by signing it. */
+  readonly evidence: string | null;
+}
+
+export interface AgreementRepository {
+  /** Publishes the next version (1, 2, …), atomically even with concurrent publishers. */
+  publish(texts: Record<Locale, string>, at: Date): Promise<AgreementVersion>;
+  latest(): Promise<AgreementVersion | null>;
+  recordAcceptance(acceptance: AgreementAcceptance): Promise<void>;
+  /** The highest version the user accepted, or null. */
+  acceptedVersion(userId: string): Promise<number | null>;
+  history(userId: string): Promise<readonly AgreementAcceptance[]>;
+}
+
+export interface ChallengeRecord {
+  readonly id: string;
+  readonly value: Uint8Array;
+  /** What the challenge is for and to which flow it belongs, e.g. the interaction uid. */
+  readonly binding: string;
+  readonly expiresAt: Date;
+}
+
+export interface ChallengeRepository {
+  save(challenge: ChallengeRecord): Promise<void>;
+  /**
+   * Removes and returns the challenge when it exists, belongs to `binding` and has not expired at `now`; exactly one
+   * of any number of concurrent callers gets it. A challenge of another binding is left in place.
+   */
+  consume(id: string, binding: string, now: Date): Promise<ChallengeRecord | null>;
+}
+
+export interface AuditEvent {
+  readonly at: Date;
+  /** e.g. 'login.succeeded', 'login.failed', 'participant.excluded'. */
+  readonly type: string;
+  readonly userId: string | null;
+  readonly ip: string | null;
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export interface AuditRepository {
+  record(event: AuditEvent): Promise<void>;
+  /** Newest first. */
+  listByUser(userId: string, limit: number): Promise<readonly AuditEvent[]>;
+}
+
+export type ProfilePolicy = 'membership' | 'certificate';
+
+export interface ClientRecord {
+  readonly clientId: string;
+  /** oidc-provider client metadata (redirect_uris, token_endpoint_auth_method, client_secret, …). */
+  readonly metadata: Readonly<Record<string, unknown>>;
+  readonly firstParty: boolean;
+  readonly profilePolicy: ProfilePolicy;
+  readonly profileTypes: readonly ('individual' | 'legal_entity')[];
+}
+
+export interface ClientRepository {
+  upsert(client: ClientRecord): Promise<void>;
+  find(clientId: string): Promise<ClientRecord | null>;
+  list(): Promise<readonly ClientRecord[]>;
+  remove(clientId: string): Promise<boolean>;
+}
+
+/** Signing keys (private JWKs, newest first) and cookie keys, shared by every Kilt process. */
+export interface KeySetRecord {
+  readonly signingKeys: readonly Readonly<Record<string, unknown>>[];
+  readonly cookieKeys: readonly string[];
+  /** Incremented by every save; a save with a stale revision fails, so two processes never overwrite each other. */
+  readonly revision: number;
+}
+
+export interface KeyRepository {
+  load(): Promise<KeySetRecord | null>;
+  /** Saves when the stored revision is still `expectedRevision` (0: none stored yet); returns false otherwise. */
+  save(keys: Omit<KeySetRecord, 'revision'>, expectedRevision: number): Promise<boolean>;
+}
+
+/** oidc-provider's adapter interface (https://github.com/panva/node-oidc-provider/blob/main/example/my_adapter.js). */
+export interface OidcAdapter {
+  upsert(id: string, payload: Record<string, unknown>, expiresIn: number): Promise<void>;
+  find(id: string): Promise<Record<string, unknown> | undefined>;
+  findByUserCode(userCode: string): Promise<Record<string, unknown> | undefined>;
+  findByUid(uid: string): Promise<Record<string, unknown> | undefined>;
+  consume(id: string): Promise<void>;
+  destroy(id: string): Promise<void>;
+  revokeByGrantId(grantId: string): Promise<void>;
+}
+
+export interface RateLimit {
+  readonly points: number;
+  readonly durationSeconds: number;
+  readonly blockSeconds: number;
+  readonly keyPrefix: string;
+}
+
+/** Counts attempts per key (account, IP) across processes; `consume` throws RateLimitedError when exhausted. */
+export interface RateLimiter {
+  consume(key: string): Promise<{ remaining: number }>;
+  reward(key: string): Promise<void>;
+  /** Seconds until the key may try again, 0 when it may now. */
+  blockedFor(key: string): Promise<number>;
+}
+
+export interface Store {
+  readonly kind: 'mongodb' | 'memory';
+  readonly users: UserRepository;
+  readonly organizations: OrganizationRepository;
+  readonly participants: ParticipantRepository;
+  readonly agreements: AgreementRepository;
+  readonly challenges: ChallengeRepository;
+  readonly audit: AuditRepository;
+  readonly clients: ClientRepository;
+  readonly keys: KeyRepository;
+  /** The adapter class oidc-provider instantiates per model name ('Session', 'AccessToken', …). */
+  readonly oidcAdapter: new (modelName: string) => OidcAdapter;
+  rateLimiter(limit: RateLimit): RateLimiter;
+  /** Throws when the store cannot be reached (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
