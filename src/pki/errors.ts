@@ -1,3 +1,5 @@
+import { KiltError } from '../domain/kilt-error.ts';
+
 /** Stable codes: clients, logs and the CLI's JSON depend on them, so never rename one. */
 export const PKI_ERROR_CODES = [
   'pki.malformed',
@@ -22,22 +24,7 @@ export const PKI_ERROR_CODES = [
 
 export type PkiErrorCode = (typeof PKI_ERROR_CODES)[number];
 
-export class PkiError extends Error {
-  readonly code: PkiErrorCode;
-  /** English, for logs and operators; users see the localized message of the code. */
-  readonly detail: string;
-  /** Values the localized message interpolates, e.g. the date a certificate expired. */
-  readonly params: Readonly<Record<string, string>>;
-
-  constructor(code: PkiErrorCode, detail: string = code, params: Record<string, string> = {}) {
-    super(`${code}: ${detail}`);
-    this.name = 'PkiError';
-    this.code = code;
-    this.detail = detail;
-    this.params = params;
-  }
-}
-
-export function isPkiError(error: unknown): error is PkiError {
-  return error instanceof PkiError;
+/** A signature or certificate that must not be trusted, and why. */
+export class PkiError extends KiltError<PkiErrorCode> {
+  override name = 'PkiError';
 }

@@ -6,7 +6,7 @@ export type Locale = (typeof LOCALES)[number];
 type Catalog = Record<PkiErrorCode, Record<Locale, string>>;
 
 /** What happened and what to do, in the words Keden and KNP users know (see reference/kz-portals.md §5). */
-const PKI_MESSAGES: Catalog = {
+export const PKI_MESSAGES: Catalog = {
   'pki.malformed': {
     ru: 'Подпись повреждена или имеет неверный формат. Подпишите ещё раз в NCALayer.',
     kk: 'Қолтаңба бүлінген немесе пішімі қате. NCALayer арқылы қайта қол қойыңыз.',
@@ -99,6 +99,10 @@ const PKI_MESSAGES: Catalog = {
   },
 };
 
+export function interpolate(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
 export function pkiMessage(code: PkiErrorCode, locale: Locale, params: Readonly<Record<string, string>> = {}): string {
-  return PKI_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return interpolate(PKI_MESSAGES[code][locale], params);
 }

@@ -1,0 +1,67 @@
+import type { CertificateIdentity } from '../../pki/identity.ts';
+import type { ClientRecord, OrganizationRecord, ParticipantRecord } from '../store.ts';
+
+/** Who the person acts as at a relying party: the `organization` claim. */
+export interface Profile {
+  readonly type: 'individual' | 'legal_entity';
+  readonly bin: string | null;
+  readonly name: string;
+  /** The participant role in the company and the roles of the certificate when it is that company's. */
+  readonly roles: readonly string[];
+}
+
+export interface ProfileContext {
+  readonly certificate: CertificateIdentity;
+  /** The person's participations (by IIN), any status. */
+  readonly participants: readonly ParticipantRecord[];
+  readonly organizations: ReadonlyMap<string, OrganizationRecord>;
+  readonly client: Pick<ClientRecord, 'profilePolicy' | 'profileTypes'>;
+}
+
+/** Statuses that let a person act for a company; «Восстановлен» becomes «Зарегистрирован» with this sign-in. */
+const ACTIVE = new Set(['registered', 'restored']);
+
+export const INDIVIDUAL_NAME = 'Физическое лицо';
+
+/**
+ * «Физическое лицо» plus each company where the person is an active participant; a client with the `certificate`
+ * policy (Keden style) accepts a company only when this sign-in's certificate is that company's.
+ */
+export function availableProfiles(context: ProfileContext): Profile[] {
+  const { certificate, client } = context;
+  const profiles: Profile[] = [];
+  if (client.profileTypes.includes('individual')) profiles.push({ type: 'individual', bin: null, name: INDIVIDUAL_NAME, roles: [] });
+  if (!client.profileTypes.includes('legal_entity')) return profiles;
+  for (const participant of context.participants) {
+    if (!ACTIVE.has(participant.status)) continue;
+    const organization = context.organizations.get(participant.organizationBin);
+    if (!organization) continue;
+    const companyCertificate = certificate.bin === organization.bin;
+    if (client.profilePolicy === 'certificate' && !companyCertificate) continue;
+    profiles.push({
+      type: 'legal_entity',
+      bin: organization.bin,
+      name: organization.name,
+      roles: [participant.role, ...(companyCertificate ? certificate.roles : [])],
+    });
+  }
+  return profiles;
+}
+
+export type ProfileChoice =
+  | { readonly kind: 'chosen'; readonly profile: Profile }
+  | { readonly kind: 'ask'; readonly profiles: readonly Profile[] }
+  | { readonly kind: 'none' };
+
+/**
+ * One profile is taken silently, several are offered (KNP style). A `profile_hint` ('individual' or a BIN) picks its
+ * profile when the person has it; otherwise the person chooses among what they have.
+ */
+export function chooseProfile(profiles: readonly Profile[], hint: string | undefined): ProfileChoice {
+  if (profiles.length === 0) return { kind: 'none' };
+  if (hint) {
+    const hinted = profiles.find((profile) => (hint === 'individual' ? profile.type === 'individual' : profile.bin === hint));
+    if (hinted) return { kind: 'chosen', profile: hinted };
+  }
+  return profiles.length === 1 ? { kind: 'chosen', profile: profiles[0]! } : { kind: 'ask', profiles };
+}
