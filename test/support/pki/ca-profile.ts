@@ -89,7 +89,7 @@ export function rootExtensions({ algorithm, subjectKeyId, issuer }: CaExtensionI
   const ski = subjectKeyIdentifier(subjectKeyId);
   const aki = authorityKeyIdentifier(issuer.keyId, issuer);
   const policies = certificatePolicies(POLICY.root, 'http://root.gov.kz/cps');
-  if (algorithm === 'gost512') return [basicConstraintsCa(), caKeyUsage(), ski, aki, policies];
+  if (algorithm !== 'rsa') return [basicConstraintsCa(), caKeyUsage(), ski, aki, policies];
   return [ski, aki, basicConstraintsCa(), caKeyUsage(), policies];
 }
 
@@ -98,7 +98,7 @@ export function intermediateExtensions({ algorithm, subjectKeyId, issuer, urls }
   const aki = authorityKeyIdentifier(issuer.keyId, issuer);
   const crl = crlDistributionPoints([urls.rootCrl]);
   const aia = authorityInfoAccess([{ method: 'caIssuers', url: urls.rootCaIssuers }]);
-  if (algorithm === 'gost512') {
+  if (algorithm !== 'rsa') {
     return [basicConstraintsCa(), caKeyUsage(), crl, ski, aki, aia, certificatePolicies(POLICY.gost, CPS_URL)];
   }
   return [ski, aki, basicConstraintsCa(), caKeyUsage(), aia, certificatePolicies(POLICY.rsaIntermediate, CPS_URL), crl];

@@ -9,7 +9,7 @@ export type StatusProfile = 'expired' | 'notYetValid' | 'revokedOnHold' | 'revok
 export type CommonEndEntityName = Role | StatusProfile;
 /** The SIGN key of each RSA pair; the plain role names are the AUTH (login) keys. */
 export type RsaSignName = `${Role}Sign`;
-/** Not distributive: a TestPki<KeyAlgorithm> promises only the names both algorithms have. */
+/** Not distributive: a TestPki<KeyAlgorithm> promises only the names every algorithm has. */
 export type EndEntityName<A extends KeyAlgorithm> = [A] extends ['rsa'] ? CommonEndEntityName | RsaSignName : CommonEndEntityName;
 
 export interface CatalogueEntry {

@@ -55,13 +55,14 @@ function revokedCertificate({ serialHex, revokedAt, reason }: CrlEntry) {
  */
 export function buildCrl(issuer: IssuedCertificate, spec: CrlSpec): Uint8Array {
   const { algorithm } = issuer.signer;
+  const gost = algorithm !== 'rsa';
   const aki = authorityKeyIdentifier(issuer.subjectKeyId);
   const number = crlNumber(spec.number);
-  const extensions: Extension[] = algorithm === 'gost512' ? [aki, number] : [number, aki];
+  const extensions: Extension[] = gost ? [aki, number] : [number, aki];
   if (spec.deltaBase !== undefined) extensions.push(deltaCrlIndicator(spec.deltaBase));
   const fields = [
     integer(1),
-    signatureAlgorithm(algorithm, algorithm === 'gost512' ? 'absent' : 'null'),
+    signatureAlgorithm(algorithm, gost ? 'absent' : 'null'),
     decode(issuer.subjectName),
     time(spec.thisUpdate),
     time(spec.nextUpdate),

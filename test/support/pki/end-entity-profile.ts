@@ -97,7 +97,7 @@ export function endEntitySubject(algorithm: KeyAlgorithm, { person, organization
     at.serialNumber(`IIN${person.iin}`),
     at.country('KZ'),
   ];
-  if (algorithm === 'gost512') return [...head, ...company, at.givenName(person.patronymic)];
+  if (algorithm !== 'rsa') return [...head, ...company, at.givenName(person.patronymic)];
   const region = [at.locality('АСТАНА'), at.stateOrProvince('АСТАНА')];
   return [...head, ...region, ...company, at.givenName(person.patronymic), at.emailAddress(person.email)];
 }
@@ -120,7 +120,7 @@ export function endEntityExtensions(input: EndEntityExtensionInput): Extension[]
   const ski = subjectKeyIdentifier(subjectKeyId);
   const aki = authorityKeyIdentifier(issuerKeyId);
   const policy = certificatePolicy(role, purpose);
-  if (algorithm === 'gost512') {
+  if (algorithm !== 'rsa') {
     const aia = authorityInfoAccess([{ method: 'ocsp', url: urls.ocsp }, { method: 'caIssuers', url: urls.caIssuers }]);
     return [certificatePolicies(policy, CPS_URL), aia, crl, delta, eku, usage, ski, aki, ncaKeyStorePkcs12()];
   }

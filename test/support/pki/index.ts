@@ -1,4 +1,5 @@
-// The test PKI: NCA-profile certificates, CRLs, Kalkan-style CMS and an OCSP responder, RSA or GOST R 34.10-2015.
+// The test PKI: NCA-profile certificates, CRLs, Kalkan-style CMS and an OCSP responder, RSA or GOST R 34.10-2015
+// (512 or 256 bits).
 export { asn1Shape } from './asn1-shape.ts';
 export type { CaNames } from './ca-profile.ts';
 export type { IssuedCertificate, SigningIdentity } from './certificate.ts';
@@ -23,6 +24,7 @@ export {
   createTestPki,
 } from './pki.ts';
 export {
+  type GostAlgorithm,
   type GostSigner,
   type KeyAlgorithm,
   type RsaSigner,

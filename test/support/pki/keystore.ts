@@ -38,7 +38,7 @@ function signerOf(bag: forge.pkcs12.Bag): Signer {
     return rsaSigner(createPrivateKey({ key: Buffer.from(pkcs8, 'binary'), format: 'der', type: 'pkcs8' }));
   }
   // forge leaves keys it cannot read (GOST) as the decrypted PrivateKeyInfo.
-  return gostSigner(gostPrivateKey(bytes(forge.asn1.toDer(bag.asn1).getBytes())));
+  return gostSigner('gost512', gostPrivateKey(bytes(forge.asn1.toDer(bag.asn1).getBytes())));
 }
 
 /** forge keeps the parsed TBSCertificate, so re-encoding gives back the original bytes (the tests compare them). */

@@ -10,6 +10,10 @@ export const OID = {
   gost512ParamSetA: '1.2.398.3.10.1.1.2.2.1',
   gost512Signature: '1.2.398.3.10.1.1.2.3.2',
   streebog512: '1.2.398.3.10.1.3.3',
+  gost256PublicKey: '1.2.398.3.10.1.1.2.1',
+  gost256ParamSetA: '1.2.398.3.10.1.1.2.1.1',
+  gost256Signature: '1.2.398.3.10.1.1.2.3.1',
+  streebog256: '1.2.398.3.10.1.3.2',
 
   commonName: '2.5.4.3',
   surname: '2.5.4.4',

@@ -3,12 +3,13 @@
 import { createHash, createPublicKey, generateKeyPair, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
-import { TC26_512_A, gostPublicKeyBytes, gostSign } from '../../../src/pki/gost/gost3410.ts';
-import { streebog512 } from '../../../src/pki/gost/streebog.ts';
+import { type GostCurve, TC26_256_A, TC26_512_A, gostPublicKeyBytes, gostSign } from '../../../src/pki/gost/gost3410.ts';
+import { streebog256, streebog512 } from '../../../src/pki/gost/streebog.ts';
 import { type Asn1, bitString, decode, encode, nullValue, octetString, oid, sequence } from './der.ts';
 import { OID } from './oids.ts';
 
-export type KeyAlgorithm = 'rsa' | 'gost512';
+export type KeyAlgorithm = 'rsa' | 'gost512' | 'gost256';
+export type GostAlgorithm = Exclude<KeyAlgorithm, 'rsa'>;
 
 export interface RsaSigner {
   readonly algorithm: 'rsa';
@@ -18,16 +19,45 @@ export interface RsaSigner {
 }
 
 export interface GostSigner {
-  readonly algorithm: 'gost512';
-  /** d, 64 bytes little-endian, as inside NCA's PKCS#8. */
+  readonly algorithm: GostAlgorithm;
+  /** d little-endian, as inside NCA's PKCS#8: 64 bytes (gost512) or 32 (gost256). */
   readonly privateKey: Uint8Array;
-  /** x_LE ‖ y_LE, 128 bytes. */
+  /** x_LE ‖ y_LE, twice the size of d. */
   readonly publicKey: Uint8Array;
   /** DER SubjectPublicKeyInfo. */
   readonly publicKeyInfo: Uint8Array;
 }
 
 export type Signer = RsaSigner | GostSigner;
+
+interface AlgorithmFacts {
+  readonly signature: string;
+  readonly digest: string;
+  /** Raw output bytes, as in NCA's messageDigest. */
+  readonly hash: (data: Uint8Array) => Uint8Array;
+}
+
+const ALGORITHMS: Readonly<Record<KeyAlgorithm, AlgorithmFacts>> = {
+  rsa: {
+    signature: OID.sha256WithRsaEncryption,
+    digest: OID.sha256,
+    hash: (data) => new Uint8Array(createHash('sha256').update(data).digest()),
+  },
+  gost512: { signature: OID.gost512Signature, digest: OID.streebog512, hash: streebog512 },
+  // No NCA sample of a 256-bit key exists: it mirrors gost512 with the 256-bit OIDs and sizes.
+  gost256: { signature: OID.gost256Signature, digest: OID.streebog256, hash: streebog256 },
+};
+
+interface GostKeyFacts {
+  readonly curve: GostCurve;
+  readonly publicKey: string;
+  readonly paramSet: string;
+}
+
+const GOST_KEYS: Readonly<Record<GostAlgorithm, GostKeyFacts>> = {
+  gost512: { curve: TC26_512_A, publicKey: OID.gost512PublicKey, paramSet: OID.gost512ParamSetA },
+  gost256: { curve: TC26_256_A, publicKey: OID.gost256PublicKey, paramSet: OID.gost256ParamSetA },
+};
 
 const generateRsaKeyPair = promisify(generateKeyPair);
 
@@ -36,15 +66,16 @@ export function rsaSigner(privateKey: KeyObject): RsaSigner {
   return { algorithm: 'rsa', privateKey, publicKeyInfo };
 }
 
-export function gostSigner(privateKey: Uint8Array): GostSigner {
-  const publicKey = gostPublicKeyBytes(TC26_512_A, privateKey);
+export function gostSigner(algorithm: GostAlgorithm, privateKey: Uint8Array): GostSigner {
+  const { curve, publicKey: keyOid, paramSet } = GOST_KEYS[algorithm];
+  const publicKey = gostPublicKeyBytes(curve, privateKey);
   const publicKeyInfo = encode(
     sequence(
-      sequence(oid(OID.gost512PublicKey), sequence(oid(OID.gost512ParamSetA), oid(OID.streebog512))),
+      sequence(oid(keyOid), sequence(oid(paramSet), oid(ALGORITHMS[algorithm].digest))),
       bitString(encode(octetString(publicKey))),
     ),
   );
-  return { algorithm: 'gost512', privateKey, publicKey, publicKeyInfo };
+  return { algorithm, privateKey, publicKey, publicKeyInfo };
 }
 
 export async function generateSigner(algorithm: KeyAlgorithm): Promise<Signer> {
@@ -52,31 +83,33 @@ export async function generateSigner(algorithm: KeyAlgorithm): Promise<Signer> {
     const { privateKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
     return rsaSigner(privateKey);
   }
-  const d = randomBytes(64);
-  // Below 2^511, hence below q: no rejection loop needed.
-  d[63]! &= 0x7f;
+  const { size, q } = GOST_KEYS[algorithm].curve;
+  const d = randomBytes(size);
+  // Below the largest power of two not above q, hence below q: no rejection loop needed.
+  const topByteBits = q.toString(2).length - 1 - 8 * (size - 1);
+  d[size - 1]! &= (1 << topByteBits) - 1;
   d[0]! |= 1;
-  return gostSigner(new Uint8Array(d));
+  return gostSigner(algorithm, new Uint8Array(d));
 }
 
-/** SHA-256 for RSA, Streebog-512 (raw output bytes, as in NCA's messageDigest) for GOST. */
+/** SHA-256 for RSA, Streebog-512 or Streebog-256 (raw output bytes, as in NCA's messageDigest) for GOST. */
 export function digest(algorithm: KeyAlgorithm, data: Uint8Array): Uint8Array {
-  return algorithm === 'rsa' ? new Uint8Array(createHash('sha256').update(data).digest()) : streebog512(data);
+  return ALGORITHMS[algorithm].hash(data);
 }
 
-/** sha256WithRSAEncryption (PKCS#1 v1.5), or GOST R 34.10-2015 r_LE ‖ s_LE over Streebog-512 of the data. */
+/** sha256WithRSAEncryption (PKCS#1 v1.5), or GOST R 34.10-2015 r_LE ‖ s_LE over the Streebog digest of the data. */
 export function signData(signer: Signer, data: Uint8Array): Uint8Array {
   if (signer.algorithm === 'rsa') return new Uint8Array(sign('sha256', data, signer.privateKey));
-  return gostSign(TC26_512_A, signer.privateKey, streebog512(data));
+  return gostSign(GOST_KEYS[signer.algorithm].curve, signer.privateKey, digest(signer.algorithm, data));
 }
 
 export function signatureAlgorithm(algorithm: KeyAlgorithm, parameters: 'null' | 'absent' = 'null'): Asn1 {
-  const identifier = oid(algorithm === 'rsa' ? OID.sha256WithRsaEncryption : OID.gost512Signature);
+  const identifier = oid(ALGORITHMS[algorithm].signature);
   return parameters === 'null' ? sequence(identifier, nullValue()) : sequence(identifier);
 }
 
 export function digestAlgorithm(algorithm: KeyAlgorithm): Asn1 {
-  return sequence(oid(algorithm === 'rsa' ? OID.sha256 : OID.streebog512), nullValue());
+  return sequence(oid(ALGORITHMS[algorithm].digest), nullValue());
 }
 
 /** The subjectPublicKey BIT STRING contents of a DER SubjectPublicKeyInfo (for GOST: the DER OCTET STRING of x‖y). */

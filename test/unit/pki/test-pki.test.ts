@@ -1,5 +1,5 @@
 // The test PKI checked independently of the verifier: RSA with node:crypto, openssl and pkijs; GOST with the bare
-// Streebog-512 / GOST R 34.10-2015 primitives; shapes against the real NCA samples when they are present.
+// Streebog / GOST R 34.10-2015 primitives; shapes against the real NCA samples when they are present.
 import { spawnSync } from 'node:child_process';
 import { X509Certificate, verify as verifyRsa } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TC26_512_A, gostPublicKey } from '../../../src/pki/gost/gost3410.ts';
-import { streebog512 } from '../../../src/pki/gost/streebog.ts';
+import { type GostCurve, TC26_256_A, TC26_512_A, gostPublicKey } from '../../../src/pki/gost/gost3410.ts';
+import { streebog256, streebog512 } from '../../../src/pki/gost/streebog.ts';
 import {
   type CommonEndEntityName,
   KEY_USER,
@@ -45,14 +45,20 @@ function validKzId(id: string): boolean {
   return /^\d{12}$/.test(id) && check !== 10 && check === digits[11];
 }
 
+const GOST_KEYS: Readonly<Record<string, { curve: GostCurve; hash: (data: Uint8Array) => Uint8Array }>> = {
+  [OID.gost512PublicKey]: { curve: TC26_512_A, hash: streebog512 },
+  [OID.gost256PublicKey]: { curve: TC26_256_A, hash: streebog256 },
+};
+
 /** Signature of `tbs` by the key certified in `issuer`: RSA through OpenSSL, GOST through the bare primitives. */
 function signedBy(issuer: Uint8Array, tbs: Uint8Array, signature: Uint8Array): boolean {
   const info = certificate(issuer).subjectPublicKeyInfo;
   if (info.algorithm.algorithmId === OID.rsaEncryption) {
     return verifyRsa('sha256', tbs, new X509Certificate(issuer).publicKey, signature);
   }
+  const { curve, hash } = GOST_KEYS[info.algorithm.algorithmId]!;
   const point = asn1js.fromBER(contents(info.subjectPublicKey)).result as asn1js.OctetString;
-  return gostPublicKey(TC26_512_A, contents(point)).verify(streebog512(tbs), signature);
+  return gostPublicKey(curve, contents(point)).verify(hash(tbs), signature);
 }
 
 function certificateSignedBy(subject: Uint8Array, issuer: Uint8Array): boolean {
@@ -139,13 +145,17 @@ const KEY_COMPROMISE = 1;
 const SUPERSEDED = 4;
 const CERTIFICATE_HOLD = 6;
 
-const pkis: { rsa?: TestPki<'rsa'>; gost512?: TestPki<'gost512'> } = {};
+const pkis: { rsa?: TestPki<'rsa'>; gost512?: TestPki<'gost512'>; gost256?: TestPki<'gost256'> } = {};
 
 beforeAll(async () => {
-  [pkis.rsa, pkis.gost512] = await Promise.all([createTestPki({ algorithm: 'rsa' }), createTestPki({ algorithm: 'gost512' })]);
+  [pkis.rsa, pkis.gost512, pkis.gost256] = await Promise.all([
+    createTestPki({ algorithm: 'rsa' }),
+    createTestPki({ algorithm: 'gost512' }),
+    createTestPki({ algorithm: 'gost256' }),
+  ]);
 });
 
-for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgorithm[]) {
+for (const algorithm of ['rsa', 'gost512', 'gost256'] as const satisfies readonly KeyAlgorithm[]) {
   describe(`test PKI (${algorithm})`, () => {
     let pki: TestPki;
     let named: TestPki['endEntities'];
@@ -399,6 +409,45 @@ for (const algorithm of ['rsa', 'gost512'] as const satisfies readonly KeyAlgori
     });
   });
 }
+
+// No NCA sample of a 256-bit key exists, so GOST-512's (itself checked against the samples) is the reference.
+describe('test PKI (gost256) as GOST-512 with the 256-bit OIDs and sizes', () => {
+  const AS_512: Readonly<Record<string, string>> = {
+    [OID.gost256PublicKey]: OID.gost512PublicKey,
+    [OID.gost256ParamSetA]: OID.gost512ParamSetA,
+    [OID.gost256Signature]: OID.gost512Signature,
+    [OID.streebog256]: OID.streebog512,
+  };
+  const shapeAs512 = (der: Uint8Array) =>
+    asn1Shape(der).map((line) => line.replace(/(?<=OBJECT IDENTIFIER )\S+$/, (id) => AS_512[id] ?? id));
+  const objects = (pki: TestPki) => [
+    pki.root.der,
+    pki.intermediate.der,
+    pki.ocspResponder.der,
+    pki.endEntities.individual.der,
+    pki.endEntities.informationSystem.der,
+    pki.crl({ entries: [{ ...pki.revocationOf(pki.endEntities.revokedOnHold.serialHex)! }] }),
+    signCms('test123', pki.endEntities.individual),
+    buildOcspResponse(pki, buildOcspRequest(pki.endEntities.revokedOnHold.der, pki.intermediate.der)),
+  ];
+
+  it('has the structure of the GOST-512 certificates, CRL, CMS and OCSP response', () => {
+    expect(objects(pkis.gost256!).map(shapeAs512)).toEqual(objects(pkis.gost512!).map((der) => asn1Shape(der)));
+  });
+
+  it('has 64-byte keys (x‖y) and signatures (r‖s) and a 32-byte messageDigest', () => {
+    const individual = pkis.gost256!.endEntities.individual;
+    const parsed = certificate(individual.der);
+    const point = asn1js.fromBER(contents(parsed.subjectPublicKeyInfo.subjectPublicKey)).result as asn1js.OctetString;
+    expect(contents(point)).toHaveLength(64);
+    expect(contents(parsed.signatureValue)).toHaveLength(64);
+    const signedData = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(signCms('test123', individual)).content });
+    const signerInfo = signedData.signerInfos[0]!;
+    expect(contents(signerInfo.signature)).toHaveLength(64);
+    const messageDigest = signerInfo.signedAttrs!.attributes.find((attribute) => attribute.type === OID.messageDigest)!;
+    expect(contents(messageDigest.values[0] as asn1js.OctetString)).toEqual(streebog256(new TextEncoder().encode('test123')));
+  });
+});
 
 describe('test PKI (rsa) through independent RSA tooling', () => {
   let pki: TestPki<'rsa'>;

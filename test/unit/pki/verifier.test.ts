@@ -23,7 +23,20 @@ function replaceLastOid(der: Uint8Array, from: string, to: string): Uint8Array {
   return out;
 }
 
-describe.each<KeyAlgorithm>(['rsa', 'gost512'])('verifying %s signatures of the test PKI', (algorithm) => {
+const ALGORITHM_NAMES: Readonly<Record<KeyAlgorithm, string>> = {
+  rsa: 'RSA',
+  gost512: 'GOST34.10-2015-512',
+  gost256: 'GOST34.10-2015-256',
+};
+
+/** The signature OID of each algorithm and an unassigned sibling with an encoding of the same length. */
+const UNKNOWN_SIGNATURE_SWAPS: Readonly<Record<KeyAlgorithm, readonly [string, string]>> = {
+  rsa: [OID.sha256WithRsa, '1.2.840.113549.1.1.10'],
+  gost512: [OID.gost2015Sig512, '1.2.398.3.10.1.1.2.3.3'],
+  gost256: [OID.gost2015Sig256, '1.2.398.3.10.1.1.2.3.3'],
+};
+
+describe.each<KeyAlgorithm>(['rsa', 'gost512', 'gost256'])('verifying %s signatures of the test PKI', (algorithm) => {
   let pki: TestPki;
   let responder: OcspResponder;
   const challenge = new Uint8Array(randomBytes(32));
@@ -55,7 +68,7 @@ describe.each<KeyAlgorithm>(['rsa', 'gost512'])('verifying %s signatures of the 
     expect(signers[0]).toMatchObject({
       iin: person.iin, surname: person.surname, givenName: person.name, patronymic: person.patronymic,
       commonName: `${person.surname} ${person.name}`, subjectType: 'individual', roles: [], bin: undefined,
-      serialNumber: user('individual').serialHex, algorithm: algorithm === 'rsa' ? 'RSA' : 'GOST34.10-2015-512',
+      serialNumber: user('individual').serialHex, algorithm: ALGORITHM_NAMES[algorithm],
       revocation: { status: 'good', source: 'ocsp' },
     });
     expect(Math.abs(Date.parse(signers[0]!.signingTime!) - Date.now())).toBeLessThan(60_000);
@@ -217,7 +230,7 @@ describe.each<KeyAlgorithm>(['rsa', 'gost512'])('verifying %s signatures of the 
 
   it('refuses unknown and weak algorithms with their own codes', async () => {
     const cms = loginCms();
-    const [sigOid, unknownOid] = algorithm === 'rsa' ? [OID.sha256WithRsa, '1.2.840.113549.1.1.10'] : [OID.gost2015Sig512, '1.2.398.3.10.1.1.2.3.3'];
+    const [sigOid, unknownOid] = UNKNOWN_SIGNATURE_SWAPS[algorithm];
     expect(await pkiFailure(verifier('off').verifyCms(replaceLastOid(cms, sigOid, unknownOid)))).toBe('pki.unsupported_algorithm');
     if (algorithm === 'rsa') {
       expect(await pkiFailure(verifier('off').verifyCms(replaceLastOid(cms, OID.sha256WithRsa, OID.sha1WithRsa)))).toBe('pki.weak_algorithm');
