@@ -1,0 +1,90 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connect, NcaLayerError, signChallenge } from '../../public/js/ncalayer-client.js';
+import { createPkiVerifier } from '../../src/pki/create-verifier.ts';
+import { type NcaLayerEmulator, startNcaLayerEmulator } from '../../src/dev/ncalayer-emulator.ts';
+import { type TestPki, createTestPki, signCms } from '../support/pki/index.ts';
+
+/** The page's NCALayer client (public/js) against the emulator, over a real WebSocket (Node's global client). */
+describe('NCALayer protocol: browser client ↔ emulator', () => {
+  let pki: TestPki<'gost512'>;
+  let emulator: NcaLayerEmulator;
+  let legacy: NcaLayerEmulator;
+  const signed: string[] = [];
+  const challenge = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
+
+  beforeAll(async () => {
+    pki = await createTestPki({ algorithm: 'gost512' });
+    const person = pki.endEntities.individual;
+    const key = { label: `${person.person!.surname} ${person.person!.name} (GOST)`, sign: (data: Uint8Array, attached: boolean) => signCms(data, person, { detached: !attached }) };
+    emulator = await startNcaLayerEmulator({ key, onSign: (label) => signed.push(label) });
+    legacy = await startNcaLayerEmulator({ key, modules: ['commonUtils'] });
+  });
+  afterAll(async () => {
+    await emulator.close();
+    await legacy.close();
+  });
+  afterEach(() => {
+    emulator.behaviour = 'sign';
+    legacy.behaviour = 'sign';
+  });
+
+  async function verify(cms: string) {
+    const { verifier } = createPkiVerifier({ trusted: [pki.root.der, pki.intermediate.der], revocation: 'off' });
+    return verifier.verifyCms(cms, { expectedContent: new Uint8Array(Buffer.from(challenge, 'base64')), purpose: 'auth', singleSigner: true });
+  }
+
+  it('signs the challenge through basics.sign; the server verifies the attached CMS', async () => {
+    const socket = await connect(emulator.url);
+    const cms = await signChallenge(socket, challenge, { testMode: true });
+    socket.close();
+    expect(cms).not.toContain('-----');
+    const { signers } = await verify(cms);
+    expect(signers[0]!.iin).toBe(pki.endEntities.individual.person!.iin);
+    expect(signed.at(-1)).toContain('(GOST)');
+  });
+
+  it('falls back to commonUtils when the basics module is missing', async () => {
+    const socket = await connect(legacy.url);
+    const cms = await signChallenge(socket, challenge);
+    socket.close();
+    await expect(verify(cms)).resolves.toBeDefined();
+  });
+
+  it.each([
+    ['basics', () => emulator],
+    ['commonUtils', () => legacy],
+  ])('reports a cancelled dialog (%s) as cancelled', async (_name, pick) => {
+    pick().behaviour = 'cancel';
+    const socket = await connect(pick().url);
+    await expect(signChallenge(socket, challenge)).rejects.toMatchObject({ reason: 'cancelled' });
+    socket.close();
+  });
+
+  it('reports a signing failure as failed', async () => {
+    emulator.behaviour = 'fail';
+    const socket = await connect(emulator.url);
+    await expect(signChallenge(socket, challenge)).rejects.toMatchObject({ reason: 'failed' });
+    socket.close();
+  });
+
+  it('reports NCALayer not running when nothing listens', async () => {
+    const closed = await startNcaLayerEmulator({ key: { label: 'x', sign: () => new Uint8Array() } });
+    const { url } = closed;
+    await closed.close();
+    const error = await connect(url, 1000).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NcaLayerError);
+    expect(error).toMatchObject({ reason: 'not_running' });
+  });
+
+  it('answers like NCALayer to heartbeats, unknown modules and malformed requests', async () => {
+    const socket = await connect(emulator.url);
+    const next = () => new Promise<string>((resolve) => socket.addEventListener('message', (event: MessageEvent) => resolve(String(event.data)), { once: true }));
+    socket.send('--heartbeat--');
+    expect(await next()).toBe('--heartbeat--');
+    socket.send(JSON.stringify({ module: 'kz.gov.pki.unknown', method: 'x', args: {} }));
+    expect(JSON.parse(await next())).toEqual({ success: false, errorCode: 'MODULE_NOT_FOUND' });
+    socket.send('{not json');
+    expect(JSON.parse(await next())).toMatchObject({ status: false, code: 'INVOCATION_ERROR' });
+    socket.close();
+  });
+});
