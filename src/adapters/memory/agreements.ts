@@ -1,0 +1,37 @@
+import type { AgreementAcceptance, AgreementRepository, AgreementVersion } from '../../domain/store.ts';
+
+export function memoryAgreements(): AgreementRepository {
+  const versions: AgreementVersion[] = [];
+  const acceptances: AgreementAcceptance[] = [];
+
+  return {
+    // No await between reading the length and pushing: concurrent publishers cannot interleave.
+    async publish(texts, at) {
+      const version: AgreementVersion = { version: versions.length + 1, texts: structuredClone(texts), publishedAt: new Date(at) };
+      versions.push(version);
+      return structuredClone(version);
+    },
+
+    async latest() {
+      const last = versions.at(-1);
+      return last ? structuredClone(last) : null;
+    },
+
+    async recordAcceptance(acceptance) {
+      acceptances.push(structuredClone(acceptance));
+    },
+
+    async acceptedVersion(userId) {
+      const accepted = acceptances.filter((acceptance) => acceptance.userId === userId).map((acceptance) => acceptance.version);
+      return accepted.length === 0 ? null : Math.max(...accepted);
+    },
+
+    /** Oldest first by acceptedAt; acceptances of the same instant stay in the order they were recorded. */
+    async history(userId) {
+      return acceptances
+        .filter((acceptance) => acceptance.userId === userId)
+        .sort((a, b) => a.acceptedAt.getTime() - b.acceptedAt.getTime())
+        .map((acceptance) => structuredClone(acceptance));
+    },
+  };
+}

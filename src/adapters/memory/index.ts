@@ -1,0 +1,40 @@
+import type { Store } from '../../domain/store.ts';
+import { memoryAgreements } from './agreements.ts';
+import { memoryAudit } from './audit.ts';
+import { memoryChallenges } from './challenges.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { memoryClients } from './clients.ts';
+import { memoryKeys } from './keys.ts';
+import { memoryOidcAdapter } from './oidc-adapter.ts';
+import { memoryOrganizations } from './organizations.ts';
+import { memoryParticipants } from './participants.ts';
+import { memoryRateLimiters } from './rate-limiter.ts';
+import { memoryUsers } from './users.ts';
+
+export interface MemoryStoreOptions {
+  /** Timestamps and expiry (oidc payloads) follow this clock; rate limits run on real time. */
+  readonly clock?: Clock;
+}
+
+/**
+ * The store in this process's memory, for development and tests: nothing survives a restart and nothing is shared
+ * with other processes. Records are copied on the way in and out, so callers never hold the stored objects.
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
+  const clock = options.clock ?? systemClock;
+  return {
+    kind: 'memory',
+    users: memoryUsers(clock),
+    organizations: memoryOrganizations(clock),
+    participants: memoryParticipants(clock),
+    agreements: memoryAgreements(),
+    challenges: memoryChallenges(clock),
+    audit: memoryAudit(),
+    clients: memoryClients(),
+    keys: memoryKeys(),
+    oidcAdapter: memoryOidcAdapter(clock),
+    rateLimiter: memoryRateLimiters(),
+    async ping() {},
+    async close() {},
+  };
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { DuplicateError, type ParticipantRecord, type ParticipantRepository } from '../../domain/store.ts';
+import type { Clock } from './clock.ts';
+
+const pairKey = (organizationBin: string, iin: string): string => `${organizationBin}/${iin}`;
+
+export function memoryParticipants(clock: Clock): ParticipantRepository {
+  // A Map iterates in insertion order, which is creation order: listings need no sort.
+  const byId = new Map<string, ParticipantRecord>();
+  const idByPair = new Map<string, string>();
+
+  const replace = (current: ParticipantRecord, changes: Partial<ParticipantRecord>): ParticipantRecord => {
+    const updated: ParticipantRecord = { ...current, ...changes, updatedAt: clock() };
+    byId.set(current.id, updated);
+    return structuredClone(updated);
+  };
+
+  return {
+    async add(participant) {
+      const pair = pairKey(participant.organizationBin, participant.iin);
+      if (idByPair.has(pair)) throw new DuplicateError('participant');
+      const now = clock();
+      const record: ParticipantRecord = { ...structuredClone(participant), id: randomUUID(), createdAt: now, updatedAt: now };
+      byId.set(record.id, record);
+      idByPair.set(pair, record.id);
+      return structuredClone(record);
+    },
+
+    async find(organizationBin, iin) {
+      const id = idByPair.get(pairKey(organizationBin, iin));
+      const record = id === undefined ? undefined : byId.get(id);
+      return record ? structuredClone(record) : null;
+    },
+
+    async listByIin(iin) {
+      return [...byId.values()].filter((record) => record.iin === iin).map((record) => structuredClone(record));
+    },
+
+    async listByOrganization(organizationBin, { offset, limit }) {
+      const all = [...byId.values()].filter((record) => record.organizationBin === organizationBin);
+      return { items: all.slice(offset, offset + limit).map((record) => structuredClone(record)), total: all.length };
+    },
+
+    async changeStatus(id, from, to) {
+      const current = byId.get(id);
+      if (!current || current.status !== from) return null;
+      return replace(current, { status: to });
+    },
+
+    async changeIin(id, iin) {
+      const current = byId.get(id);
+      if (!current || current.status !== 'added') return null;
+      const pair = pairKey(current.organizationBin, iin);
+      const owner = idByPair.get(pair);
+      if (owner !== undefined && owner !== id) throw new DuplicateError('participant');
+      idByPair.delete(pairKey(current.organizationBin, current.iin));
+      idByPair.set(pair, id);
+      return replace(current, { iin });
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import type { ParticipantStatus } from '../../../domain/store.ts';
+
+export interface ParticipantDocument {
+  /** ObjectIds grow within a process, which orders participants created in the same millisecond. */
+  _id: Types.ObjectId;
+  organizationBin: string;
+  iin: string;
+  role: string;
+  status: ParticipantStatus;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const PARTICIPANT_PAIR_INDEX = 'participants_organization_iin_unique';
+
+const STATUSES: readonly ParticipantStatus[] = ['added', 'registered', 'excluded', 'restored'];
+
+const schema = new Schema<ParticipantDocument>(
+  {
+    organizationBin: { type: String, required: true },
+    iin: { type: String, required: true },
+    role: { type: String, required: true },
+    status: { type: String, enum: STATUSES, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+schema.index({ organizationBin: 1, iin: 1 }, { unique: true, name: PARTICIPANT_PAIR_INDEX });
+schema.index({ organizationBin: 1, createdAt: 1, _id: 1 }, { name: 'participants_organization_created' });
+schema.index({ iin: 1 }, { name: 'participants_iin' });
+
+export const participantModel = (connection: Connection): Model<ParticipantDocument> =>
+  connection.model<ParticipantDocument>('Participant', schema, 'participants');

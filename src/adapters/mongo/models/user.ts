@@ -1,0 +1,44 @@
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { LOCALES, type Locale } from '../../../pki/messages.ts';
+
+export interface UserDocument {
+  _id: Types.ObjectId;
+  email: string;
+  emailConfirmedAt: Date | null;
+  passwordHash: string;
+  iin: string;
+  surname: string | null;
+  givenName: string | null;
+  patronymic: string | null;
+  phone: string | null;
+  locale: Locale;
+  lockedUntil: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const USER_EMAIL_INDEX = 'users_email_unique';
+export const USER_IIN_INDEX = 'users_iin_unique';
+
+const schema = new Schema<UserDocument>(
+  {
+    email: { type: String, required: true },
+    emailConfirmedAt: { type: Date, default: null },
+    passwordHash: { type: String, required: true },
+    iin: { type: String, required: true },
+    surname: { type: String, default: null },
+    givenName: { type: String, default: null },
+    patronymic: { type: String, default: null },
+    phone: { type: String, default: null },
+    locale: { type: String, enum: LOCALES, required: true },
+    lockedUntil: { type: Date, default: null },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+// The repository lower-cases and trims e-mails before they reach the index, so a plain unique index is case-blind.
+schema.index({ email: 1 }, { unique: true, name: USER_EMAIL_INDEX });
+schema.index({ iin: 1 }, { unique: true, name: USER_IIN_INDEX });
+
+export const userModel = (connection: Connection): Model<UserDocument> => connection.model<UserDocument>('User', schema, 'users');

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Connection } from 'mongoose';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectMongoStore } from '../../src/adapters/mongo/index.ts';
+import type { Store } from '../../src/domain/store.ts';
+
+interface IndexDescription {
+  readonly key: Record<string, number>;
+  readonly unique?: boolean;
+  readonly expireAfterSeconds?: number;
+}
+
+/** What only MongoDB has: the indexes the guarantees rest on, and expiry on real time before the TTL monitor runs. */
+export function mongoOnlyContract(uri: string, admin: Connection): void {
+  describe('mongodb store internals', () => {
+    let dbName = '';
+    let store: Store;
+
+    beforeEach(async () => {
+      dbName = `kilt-contract-${randomUUID()}`;
+      store = await connectMongoStore(uri, { dbName, serverSelectionTimeoutMS: 10_000 });
+    });
+    afterEach(async () => {
+      await store.close();
+      await admin.useDb(dbName).dropDatabase();
+    });
+
+    const indexes = async (collection: string): Promise<IndexDescription[]> =>
+      (await admin.useDb(dbName).collection(collection).indexes()) as IndexDescription[];
+
+    it('creates the unique, TTL and lookup indexes at connect', async () => {
+      expect(await indexes('users')).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: { email: 1 }, unique: true }),
+          expect.objectContaining({ key: { iin: 1 }, unique: true }),
+        ]),
+      );
+      expect(await indexes('organizations')).toContainEqual(expect.objectContaining({ key: { bin: 1 }, unique: true }));
+      expect(await indexes('participants')).toContainEqual(expect.objectContaining({ key: { organizationBin: 1, iin: 1 }, unique: true }));
+      expect(await indexes('agreement_versions')).toContainEqual(expect.objectContaining({ key: { version: 1 }, unique: true }));
+      expect(await indexes('challenges')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
+      expect(await indexes('oidc')).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }),
+          expect.objectContaining({ key: { kind: 1, 'payload.uid': 1 } }),
+          expect.objectContaining({ key: { kind: 1, 'payload.userCode': 1 } }),
+          expect.objectContaining({ key: { 'payload.grantId': 1 } }),
+        ]),
+      );
+      expect(await indexes('rate_limits')).toContainEqual(expect.objectContaining({ key: { key: 1 }, unique: true }));
+    });
+
+    it('stops returning an oidc payload at its real expiry, before the TTL monitor removes it', async () => {
+      const sessions = new store.oidcAdapter('Session');
+      await sessions.upsert('session-1', { jti: 'session-1', uid: 'uid-1' }, 1);
+      expect(await sessions.find('session-1')).toBeDefined();
+      await sleep(1_100);
+      expect(await sessions.find('session-1')).toBeUndefined();
+      expect(await sessions.findByUid('uid-1')).toBeUndefined();
+    });
+
+    it('connects a second time to an existing database without index conflicts', async () => {
+      const again = await connectMongoStore(uri, { dbName, serverSelectionTimeoutMS: 10_000 });
+      await again.ping();
+      await again.close();
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { UserRecord } from '../../src/domain/store.ts';
+import { duplicateField, freshStore, newUser, type StoreFactory } from './store-under-test.ts';
+
+export function usersContract(factory: StoreFactory): void {
+  describe('users', () => {
+    const fresh = freshStore(factory);
+
+    it('creates a user with an id and timestamps, and finds it by id, e-mail and IIN', async () => {
+      const input = newUser({ email: '  Aigerim.S@Example.KZ ' });
+      const created = await fresh.store.users.create(input);
+      expect(created).toMatchObject({ ...input, email: 'aigerim.s@example.kz' });
+      expect(created.id).toEqual(expect.any(String));
+      expect(created.createdAt).toEqual(fresh.clock.now());
+      expect(created.updatedAt).toEqual(fresh.clock.now());
+      expect(await fresh.store.users.findById(created.id)).toEqual(created);
+      expect(await fresh.store.users.findByEmail('AIGERIM.s@example.kz')).toEqual(created);
+      expect(await fresh.store.users.findByEmail(' aigerim.s@example.kz')).toEqual(created);
+      expect(await fresh.store.users.findByIin(input.iin)).toEqual(created);
+    });
+
+    it('answers null for users that do not exist, whatever the shape of the id', async () => {
+      await fresh.store.users.create(newUser());
+      expect(await fresh.store.users.findById('no-such-id')).toBeNull();
+      expect(await fresh.store.users.findById('0123456789abcdef01234567')).toBeNull();
+      expect(await fresh.store.users.findByEmail('nobody@example.kz')).toBeNull();
+      expect(await fresh.store.users.findByIin('000000000000')).toBeNull();
+      expect(await fresh.store.users.update('no-such-id', { phone: '+77010000000' })).toBeNull();
+    });
+
+    it('refuses a second user with the same e-mail in any letter case', async () => {
+      await fresh.store.users.create(newUser({ email: 'dana@example.kz' }));
+      expect(await duplicateField(fresh.store.users.create(newUser({ email: 'Dana@EXAMPLE.kz' })))).toBe('email');
+    });
+
+    it('refuses a second user with the same IIN', async () => {
+      const first = await fresh.store.users.create(newUser());
+      expect(await duplicateField(fresh.store.users.create(newUser({ iin: first.iin })))).toBe('iin');
+    });
+
+    it('updates the given fields only, keeps the creation time and moves updatedAt', async () => {
+      const created = await fresh.store.users.create(newUser({ phone: '+77010000001' }));
+      fresh.clock.advance(5_000);
+      const confirmedAt = new Date('2026-03-01T10:00:00Z');
+      const updated = await fresh.store.users.update(created.id, { emailConfirmedAt: confirmedAt, surname: null, phone: undefined });
+      expect(updated).toEqual({ ...created, emailConfirmedAt: confirmedAt, surname: null, updatedAt: fresh.clock.now() });
+      expect(await fresh.store.users.findById(created.id)).toEqual(updated);
+    });
+
+    it('changes the e-mail, normalized, and frees the old one', async () => {
+      const created = await fresh.store.users.create(newUser({ email: 'old@example.kz' }));
+      const updated = await fresh.store.users.update(created.id, { email: ' New@Example.kz' });
+      expect(updated?.email).toBe('new@example.kz');
+      expect(await fresh.store.users.findByEmail('old@example.kz')).toBeNull();
+      expect((await fresh.store.users.findByEmail('new@example.kz'))?.id).toBe(created.id);
+      await fresh.store.users.create(newUser({ email: 'old@example.kz' }));
+    });
+
+    it("refuses an e-mail change to another user's e-mail, and allows re-saving one's own", async () => {
+      await fresh.store.users.create(newUser({ email: 'taken@example.kz' }));
+      const other = await fresh.store.users.create(newUser({ email: 'other@example.kz' }));
+      expect(await duplicateField(fresh.store.users.update(other.id, { email: 'TAKEN@example.kz' }))).toBe('email');
+      expect((await fresh.store.users.findById(other.id))?.email).toBe('other@example.kz');
+      expect((await fresh.store.users.update(other.id, { email: 'Other@example.kz' }))?.email).toBe('other@example.kz');
+    });
+
+    it('never changes the id, IIN or creation time through update', async () => {
+      const created = await fresh.store.users.create(newUser());
+      const smuggled = { iin: '111111111111', id: 'forged', createdAt: new Date(0), givenName: 'Ерлан' } as unknown as { givenName: string };
+      const updated = await fresh.store.users.update(created.id, smuggled);
+      expect(updated).toMatchObject({ id: created.id, iin: created.iin, createdAt: created.createdAt, givenName: 'Ерлан' });
+      expect(await fresh.store.users.findByIin('111111111111')).toBeNull();
+    });
+
+    it('keeps its own copies: changing what went in or came out changes nothing stored', async () => {
+      const input = { ...newUser(), lockedUntil: new Date('2026-01-01T00:00:00Z') };
+      const created = await fresh.store.users.create(input);
+      input.lockedUntil.setTime(0);
+      expect(created.lockedUntil).toEqual(new Date('2026-01-01T00:00:00Z'));
+      (created as { givenName: string | null }).givenName = 'changed';
+      created.createdAt.setTime(0);
+      const found = (await fresh.store.users.findById(created.id)) as UserRecord;
+      expect(found.givenName).toBe('Айгерим');
+      expect(found.lockedUntil).toEqual(new Date('2026-01-01T00:00:00Z'));
+      expect(found.createdAt).toEqual(fresh.clock.now());
+      found.lockedUntil?.setTime(0);
+      expect((await fresh.store.users.findByIin(created.iin))?.lockedUntil).toEqual(new Date('2026-01-01T00:00:00Z'));
+    });
+  });
+}
