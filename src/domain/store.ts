@@ -214,7 +214,8 @@ export interface RateLimit {
 /** Counts attempts per key (account, IP) across processes; `consume` throws RateLimitedError when exhausted. */
 export interface RateLimiter {
   consume(key: string): Promise<{ remaining: number }>;
-  reward(key: string): Promise<void>;
+  /** Forgets the key's attempts, e.g. an account's failures after it signs in. */
+  reset(key: string): Promise<void>;
   /** Seconds until the key may try again, 0 when it may now. */
   blockedFor(key: string): Promise<number>;
 }

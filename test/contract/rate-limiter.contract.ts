@@ -48,13 +48,15 @@ export function rateLimiterContract(factory: StoreFactory): void {
       expect(await fresh.store.rateLimiter(limit({ points: 1, keyPrefix: 'sms' })).consume('user-1')).toEqual({ remaining: 0 });
     });
 
-    it('gives a point back on reward', async () => {
+    it('forgets a key on reset, and only that key', async () => {
       const limiter = fresh.store.rateLimiter(limit({ points: 2 }));
       await limiter.consume('user-1');
       await limiter.consume('user-1');
-      await limiter.reward('user-1');
-      expect(await limiter.consume('user-1')).toEqual({ remaining: 0 });
-      await refusal(limiter.consume('user-1'));
+      await limiter.consume('user-2');
+      await limiter.reset('user-1');
+      expect(await limiter.blockedFor('user-1')).toBe(0);
+      expect(await limiter.consume('user-1')).toEqual({ remaining: 1 });
+      expect(await limiter.consume('user-2')).toEqual({ remaining: 0 });
     });
 
     it('lets the key try again when the block ends', async () => {

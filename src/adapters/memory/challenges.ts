@@ -1,5 +1,5 @@
 import type { ChallengeRecord, ChallengeRepository } from '../../domain/store.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../store-shared/clock.ts';
 import { ExpiringMap } from './expiring-map.ts';
 
 export function memoryChallenges(clock: Clock): ChallengeRepository {

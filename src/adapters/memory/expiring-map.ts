@@ -1,4 +1,4 @@
-import type { Clock } from './clock.ts';
+import type { Clock } from '../store-shared/clock.ts';
 
 interface Entry<V> {
   readonly value: V;

@@ -2,7 +2,7 @@ import type { Store } from '../../domain/store.ts';
 import { memoryAgreements } from './agreements.ts';
 import { memoryAudit } from './audit.ts';
 import { memoryChallenges } from './challenges.ts';
-import { type Clock, systemClock } from './clock.ts';
+import { type Clock, systemClock } from '../store-shared/clock.ts';
 import { memoryClients } from './clients.ts';
 import { memoryKeys } from './keys.ts';
 import { memoryOidcAdapter } from './oidc-adapter.ts';

@@ -1,7 +1,7 @@
 import type { OidcAdapter } from '../../domain/store.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../store-shared/clock.ts';
 import { ExpiringMap } from './expiring-map.ts';
-import { expiryOf, GRANT_BOUND_MODELS } from './oidc-models.ts';
+import { expiryOf, GRANT_BOUND_MODELS } from '../store-shared/oidc-models.ts';
 
 type Payload = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import type { OrganizationRecord, OrganizationRepository } from '../../domain/store.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../store-shared/clock.ts';
 
 export function memoryOrganizations(clock: Clock): OrganizationRepository {
   const byBin = new Map<string, OrganizationRecord>();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DuplicateError, type ParticipantRecord, type ParticipantRepository } from '../../domain/store.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../store-shared/clock.ts';
 
 const pairKey = (organizationBin: string, iin: string): string => `${organizationBin}/${iin}`;
 

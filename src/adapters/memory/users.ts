@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DuplicateError, type NewUser, type UserPatch, type UserRecord, type UserRepository } from '../../domain/store.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../store-shared/clock.ts';
 
 function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

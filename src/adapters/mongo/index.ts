@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import type { Store } from '../../domain/store.ts';
-import { type Clock, systemClock } from '../memory/clock.ts';
+import { type Clock, systemClock } from '../store-shared/clock.ts';
 import { mongoAgreements } from './agreements.ts';
 import { mongoAudit } from './audit.ts';
 import { mongoChallenges } from './challenges.ts';

@@ -1,7 +1,7 @@
 import type { Model } from 'mongoose';
 import type { OidcAdapter } from '../../domain/store.ts';
-import type { Clock } from '../memory/clock.ts';
-import { expiryOf, GRANT_BOUND_MODELS } from '../memory/oidc-models.ts';
+import type { Clock } from '../store-shared/clock.ts';
+import { expiryOf, GRANT_BOUND_MODELS } from '../store-shared/oidc-models.ts';
 import type { OidcPayloadDocument } from './models/oidc-payload.ts';
 
 type Payload = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { OrganizationRecord, OrganizationRepository } from '../../domain/store.ts';
-import type { Clock } from '../memory/clock.ts';
+import type { Clock } from '../store-shared/clock.ts';
 import { violatedIndex } from './duplicate-key.ts';
 import type { OrganizationDocument } from './models/organization.ts';
 

@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { ParticipantRecord, ParticipantRepository } from '../../domain/store.ts';
-import type { Clock } from '../memory/clock.ts';
+import type { Clock } from '../store-shared/clock.ts';
 import { rethrowDuplicate } from './duplicate-key.ts';
 import { PARTICIPANT_PAIR_INDEX, type ParticipantDocument } from './models/participant.ts';
 import { objectIdOrNull } from './object-id.ts';

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { RateLimiterMongo } from 'rate-limiter-flexible';
 import type { RateLimit, RateLimiter } from '../../domain/store.ts';
-import { limitKey, rateLimiterPort } from '../memory/rate-limiter.ts';
+import { limitKey, rateLimiterPort } from '../store-shared/rate-limiter-port.ts';
 
 /** Every limit shares one collection; the library prefixes each key with the limit's keyPrefix. */
 const COLLECTION = 'rate_limits';

@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { UserPatch, UserRecord, UserRepository } from '../../domain/store.ts';
-import type { Clock } from '../memory/clock.ts';
+import type { Clock } from '../store-shared/clock.ts';
 import { rethrowDuplicate } from './duplicate-key.ts';
 import { USER_EMAIL_INDEX, USER_IIN_INDEX, type UserDocument } from './models/user.ts';
 import { objectIdOrNull } from './object-id.ts';

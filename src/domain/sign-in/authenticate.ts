@@ -77,7 +77,7 @@ export async function authenticate(deps: SignInDependencies, attempt: SignInAtte
     }
     if (!user.emailConfirmedAt) throw new SignInError('login.not_confirmed', 'e-mail not confirmed');
     if (user.lockedUntil && user.lockedUntil > now) throw new SignInError('login.locked', `locked until ${user.lockedUntil.toISOString()}`);
-    await deps.limits.account.reward(email);
+    await deps.limits.account.reset(email);
     await deps.store.audit.record({
       at: now, type: 'login.succeeded', userId: user.id, ip: attempt.ip,
       details: { certificateSerial: certificate.serialNumber, algorithm: certificate.algorithm },
