@@ -5,6 +5,7 @@
  * atomically; everything that expires expires in the store (TTL).
  */
 import type { Locale } from '../pki/messages.ts';
+import type { Profile } from './sign-in/profiles.ts';
 
 /** A unique constraint refused a write; `field` names which one, so callers can answer precisely. */
 export class DuplicateError extends Error {
@@ -179,6 +180,15 @@ export interface ClientRepository {
   remove(clientId: string): Promise<boolean>;
 }
 
+/**
+ * The profile a person chose to act in at one client during one session: the source of the `organization` claim in
+ * that session's tokens. Kept as long as the session.
+ */
+export interface ProfileSelectionRepository {
+  save(sessionUid: string, clientId: string, profile: Profile, expiresAt: Date): Promise<void>;
+  find(sessionUid: string, clientId: string): Promise<Profile | null>;
+}
+
 /** Signing keys (private JWKs, newest first) and cookie keys, shared by every Kilt process. */
 export interface KeySetRecord {
   readonly signingKeys: readonly Readonly<Record<string, unknown>>[];
@@ -230,6 +240,7 @@ export interface Store {
   readonly audit: AuditRepository;
   readonly clients: ClientRepository;
   readonly keys: KeyRepository;
+  readonly profileSelections: ProfileSelectionRepository;
   /** The adapter class oidc-provider instantiates per model name ('Session', 'AccessToken', …). */
   readonly oidcAdapter: new (modelName: string) => OidcAdapter;
   rateLimiter(limit: RateLimit): RateLimiter;

@@ -40,6 +40,8 @@ export function mongoOnlyContract(uri: string, admin: Connection): void {
       expect(await indexes('participants')).toContainEqual(expect.objectContaining({ key: { organizationBin: 1, iin: 1 }, unique: true }));
       expect(await indexes('agreement_versions')).toContainEqual(expect.objectContaining({ key: { version: 1 }, unique: true }));
       expect(await indexes('challenges')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
+      expect(await indexes('profile_selections')).toContainEqual(expect.objectContaining({ key: { sessionUid: 1, clientId: 1 }, unique: true }));
+      expect(await indexes('profile_selections')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
       expect(await indexes('oidc')).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }),

@@ -7,6 +7,7 @@ import { keysContract } from './keys.contract.ts';
 import { oidcAdapterContract } from './oidc-adapter.contract.ts';
 import { organizationsContract } from './organizations.contract.ts';
 import { participantsContract } from './participants.contract.ts';
+import { profileSelectionsContract } from './profile-selections.contract.ts';
 import { rateLimiterContract } from './rate-limiter.contract.ts';
 import { freshStore, type StoreFactory } from './store-under-test.ts';
 import { usersContract } from './users.contract.ts';
@@ -35,5 +36,6 @@ export function storeContract(kind: 'memory' | 'mongodb', factory: StoreFactory)
     keysContract(factory);
     oidcAdapterContract(factory);
     rateLimiterContract(factory);
+    profileSelectionsContract(factory);
   });
 }

@@ -8,6 +8,7 @@ import { memoryKeys } from './keys.ts';
 import { memoryOidcAdapter } from './oidc-adapter.ts';
 import { memoryOrganizations } from './organizations.ts';
 import { memoryParticipants } from './participants.ts';
+import { memoryProfileSelections } from './profile-selections.ts';
 import { memoryRateLimiters } from './rate-limiter.ts';
 import { memoryUsers } from './users.ts';
 
@@ -32,6 +33,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     audit: memoryAudit(),
     clients: memoryClients(),
     keys: memoryKeys(),
+    profileSelections: memoryProfileSelections(clock),
     oidcAdapter: memoryOidcAdapter(clock),
     rateLimiter: memoryRateLimiters(),
     async ping() {},

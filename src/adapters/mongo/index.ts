@@ -15,10 +15,12 @@ import { keySetModel } from './models/key-set.ts';
 import { oidcPayloadModel } from './models/oidc-payload.ts';
 import { organizationModel } from './models/organization.ts';
 import { participantModel } from './models/participant.ts';
+import { profileSelectionModel } from './models/profile-selection.ts';
 import { userModel } from './models/user.ts';
 import { mongoOidcAdapter } from './oidc-adapter.ts';
 import { mongoOrganizations } from './organizations.ts';
 import { mongoParticipants } from './participants.ts';
+import { mongoProfileSelections } from './profile-selections.ts';
 import { createRateLimitIndexes, mongoRateLimiters } from './rate-limiter.ts';
 import { mongoUsers } from './users.ts';
 
@@ -63,6 +65,7 @@ export async function connectMongoStore(uri: string, options: MongoStoreOptions 
       clients: clientModel(connection),
       keySets: keySetModel(connection),
       oidcPayloads: oidcPayloadModel(connection),
+      profileSelections: profileSelectionModel(connection),
     };
     await Promise.all(Object.values(models).map((model) => model.createIndexes()));
     await createRateLimitIndexes(connection);
@@ -77,6 +80,7 @@ export async function connectMongoStore(uri: string, options: MongoStoreOptions 
       audit: mongoAudit(models.auditEvents),
       clients: mongoClients(models.clients),
       keys: mongoKeys(models.keySets),
+      profileSelections: mongoProfileSelections(models.profileSelections, clock),
       oidcAdapter: mongoOidcAdapter(models.oidcPayloads, clock),
       rateLimiter: mongoRateLimiters(connection),
       async ping() {
