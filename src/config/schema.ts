@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { REVOCATION_MODES, type RevocationMode } from '../pki/revocation/checker.ts';
+
+const DAY = 86_400;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** Stable across restarts and processes, so pairwise subjects stay the same; production must set its own. */
+export const DEVELOPMENT_PAIRWISE_SALT = 'kilt-development-pairwise-salt-not-for-production';
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const list = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
+
+const variables = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  KILT_ISSUER: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => new URL(url).pathname === '/', 'must be an origin without a path: Kilt serves at the root')
+    .optional(),
+  KILT_TRUST_PROXY: z.stringbool().default(false),
+  KILT_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  KILT_SHUTDOWN_TIMEOUT_SECONDS: seconds(10),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
+  KILT_EMBEDDED_MONGO: z.stringbool().default(true),
+  KILT_EMBEDDED_MONGO_TIMEOUT_SECONDS: seconds(5),
+  KILT_DATA_DIR: z.string().default('.data'),
+  KILT_TRUST_DIR: z.string().optional(),
+  KILT_CRL_FILES: list,
+  KILT_REVOCATION: z.enum(REVOCATION_MODES).optional(),
+  KILT_OCSP_URL: z.url().optional(),
+  KILT_PKI_MODE: z.enum(['test', 'production']).default('test'),
+  KILT_SEED_FILE: z.string().optional(),
+  KILT_ARGON2_MEMORY_KIB: z.coerce.number().int().min(8_192).default(19_456),
+  KILT_ARGON2_TIME_COST: z.coerce.number().int().min(1).default(2),
+  KILT_ARGON2_PARALLELISM: z.coerce.number().int().min(1).default(1),
+  KILT_ACR: z.string().min(1).default('urn:kilt:acr:pwd-eds'),
+  KILT_PAIRWISE_SALT: z.string().min(32, 'must be at least 32 characters').optional(),
+  KILT_RESOURCE_SERVERS: list.pipe(z.array(z.url({ error: 'each resource server must be an absolute URL' }))),
+  KILT_KEYS_REFRESH_SECONDS: seconds(60),
+  KILT_TTL_ACCESS_TOKEN: seconds(3600),
+  KILT_TTL_AUTHORIZATION_CODE: seconds(60),
+  KILT_TTL_ID_TOKEN: seconds(3600),
+  KILT_TTL_REFRESH_TOKEN: seconds(14 * DAY),
+  KILT_TTL_SESSION: seconds(14 * DAY),
+  KILT_TTL_GRANT: seconds(14 * DAY),
+  KILT_TTL_INTERACTION: seconds(3600),
+});
+
+/** Every variable Kilt reads; `.env.example` documents the same names (a test holds them equal). */
+export const ENV_NAMES = Object.keys(variables.shape);
+
+export const envSchema = variables
+  .refine((env) => env.KILT_CRL_FILES.length === 0 || env.KILT_TRUST_DIR !== undefined, {
+    path: ['KILT_CRL_FILES'],
+    message: 'CRLs are verified against the trust anchors: set KILT_TRUST_DIR too',
+  })
+  .transform((env) => {
+    const production = env.NODE_ENV === 'production';
+    const revocation: RevocationMode = env.KILT_REVOCATION ?? (production ? 'ocsp,crl' : env.KILT_CRL_FILES.length > 0 ? 'crl' : 'off');
+    return {
+      production,
+      port: env.PORT,
+      issuer: (env.KILT_ISSUER ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+      trustProxy: env.KILT_TRUST_PROXY,
+      logLevel: env.KILT_LOG_LEVEL,
+      shutdownTimeoutMs: env.KILT_SHUTDOWN_TIMEOUT_SECONDS * 1000,
+      store: {
+        mongodbUri: env.MONGODB_URI,
+        embeddedMongo: env.KILT_EMBEDDED_MONGO,
+        embeddedMongoTimeoutMs: env.KILT_EMBEDDED_MONGO_TIMEOUT_SECONDS * 1000,
+        dataDir: env.KILT_DATA_DIR,
+      },
+      pki: {
+        mode: env.KILT_PKI_MODE,
+        trustDir: env.KILT_TRUST_DIR,
+        crlFiles: env.KILT_CRL_FILES,
+        revocation,
+        ocspUrl: env.KILT_OCSP_URL,
+      },
+      seedFile: env.KILT_SEED_FILE,
+      argon2: { memoryCost: env.KILT_ARGON2_MEMORY_KIB, timeCost: env.KILT_ARGON2_TIME_COST, parallelism: env.KILT_ARGON2_PARALLELISM },
+      oidc: {
+        acr: env.KILT_ACR,
+        pairwiseSalt: env.KILT_PAIRWISE_SALT ?? DEVELOPMENT_PAIRWISE_SALT,
+        resourceServers: env.KILT_RESOURCE_SERVERS,
+        keysRefreshMs: env.KILT_KEYS_REFRESH_SECONDS * 1000,
+        ttl: {
+          accessToken: env.KILT_TTL_ACCESS_TOKEN,
+          authorizationCode: env.KILT_TTL_AUTHORIZATION_CODE,
+          idToken: env.KILT_TTL_ID_TOKEN,
+          refreshToken: env.KILT_TTL_REFRESH_TOKEN,
+          session: env.KILT_TTL_SESSION,
+          grant: env.KILT_TTL_GRANT,
+          interaction: env.KILT_TTL_INTERACTION,
+        },
+      },
+    };
+  });
+
+export type Config = z.output<typeof envSchema>;
+export type OidcSettings = Config['oidc'];

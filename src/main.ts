@@ -1,0 +1,150 @@
+/**
+ * The composition root: config → store → PKI → seed → provider → HTTP server. The only place that wires I/O;
+ * `kilt serve` (and so `npm start`) runs `serve()`.
+ */
+import type Koa from 'koa';
+import { loadPkiFromFiles } from './adapters/fs/pki-files.ts';
+import { type OpenedStore, openStore } from './adapters/open-store.ts';
+import { argon2Hasher } from './adapters/passwords/argon2-hasher.ts';
+import { ConfigError } from './config/config-error.ts';
+import { loadConfig } from './config/load-config.ts';
+import type { Config } from './config/schema.ts';
+import type { OutboundFetch } from './provider/configuration.ts';
+import { createProvider } from './provider/create-provider.ts';
+import { LiveProvider } from './provider/live-provider.ts';
+import { selectedProfile } from './provider/organization-claim.ts';
+import { applySeed } from './seed/apply-seed.ts';
+import { readSeedFile } from './seed/seed-file.ts';
+import { createApp } from './server/create-app.ts';
+import { listen } from './server/listen.ts';
+import { type Logger, createLogger } from './server/logger.ts';
+
+export interface KiltOptions {
+  /** The sign-in screens' routes (/interaction/:uid …), given the live provider. */
+  readonly routes?: (provider: LiveProvider) => readonly Koa.Middleware[];
+  /** Listen here instead of PORT (0: any free port). */
+  readonly port?: number;
+  /** Run on this store instead of opening the configured one; the caller keeps it open (tests share one store). */
+  readonly store?: OpenedStore['store'];
+  /** The provider's outbound fetch (see ProviderSetup.fetch). */
+  readonly fetch?: OutboundFetch;
+}
+
+export interface KiltInstance {
+  readonly port: number;
+  readonly provider: LiveProvider;
+  readonly store: OpenedStore['store'];
+  /** Graceful: stops taking requests, answers those in flight (up to KILT_SHUTDOWN_TIMEOUT_SECONDS), closes the store. */
+  stop(): Promise<void>;
+}
+
+async function startOnStore(config: Config, logger: Logger, opened: OpenedStore, options: KiltOptions): Promise<KiltInstance> {
+  const { store } = opened;
+  const pki = await loadPkiFromFiles(config.pki, (path, error) => {
+    if (error) logger.warn({ path, err: error }, 'a changed CRL file could not be used');
+    else logger.info({ path }, 'CRL file reloaded');
+  });
+  if (pki) {
+    for (const warning of pki.warnings) logger.warn({ warning }, 'trust store');
+  } else {
+    logger.warn('no KILT_TRUST_DIR: no NCA signature can be verified (test mode only)');
+  }
+  try {
+    if (config.seedFile) {
+      const outcome = await applySeed(await readSeedFile(config.seedFile), {
+        store, passwords: argon2Hasher(config.argon2), verifier: pki?.verifier, clock: () => new Date(),
+      });
+      logger.info({ seedFile: config.seedFile, ...outcome }, 'seed applied');
+    }
+    const organizationClaim = selectedProfile(store.profileSelections);
+    const provider = await LiveProvider.start(store.keys, (keys) =>
+      createProvider({
+        issuer: config.issuer, oidc: config.oidc, store, keys, organizationClaim, trustProxy: config.trustProxy, logger,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      }),
+    );
+    provider.refreshEvery(config.oidc.keysRefreshMs, (error) => logger.warn({ err: error }, 'the key set could not be refreshed'));
+    const kilt = createApp({
+      provider,
+      logger,
+      trustProxy: config.trustProxy,
+      routes: options.routes?.(provider) ?? [],
+      readiness: {
+        store: async () => {
+          await store.ping();
+          return store.kind;
+        },
+        keys: async () => `revision ${provider.keysRevision}`,
+        trustStore: async () => (pki ? `${pki.trustedCertificates} trusted certificates` : 'none (test mode)'),
+      },
+    });
+    const server = await listen(kilt.app, options.port ?? config.port);
+    logger.info({ issuer: config.issuer, port: server.port, store: opened.description, pkiMode: config.pki.mode }, 'Kilt is listening');
+    return {
+      port: server.port,
+      provider,
+      store,
+      async stop() {
+        kilt.drain();
+        provider.stop();
+        pki?.close();
+        await server.close(config.shutdownTimeoutMs);
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    pki?.close();
+    throw error;
+  }
+}
+
+export async function startKilt(config: Config, logger: Logger, options: KiltOptions = {}): Promise<KiltInstance> {
+  const given = options.store;
+  const opened = given ? { store: given, description: `given (${given.kind})`, close: async () => undefined } : await openStore(config, logger);
+  try {
+    return await startOnStore(config, logger, opened, options);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
+
+/** `kilt serve`: runs until SIGTERM or SIGINT, then shuts down gracefully; a second signal exits at once. */
+export async function serve(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`kilt: ${error.message}\n`);
+    return 2;
+  }
+  const logger = createLogger(config.logLevel);
+  let instance: KiltInstance;
+  try {
+    instance = await startKilt(config, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'Kilt could not start');
+    return 1;
+  }
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing the requests in flight');
+      instance.stop().then(
+        () => {
+          logger.info('stopped');
+          resolve(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+}

@@ -1,0 +1,92 @@
+// oidc-provider ships no types; this declares the part Kilt touches. Its configuration is validated by the library
+// itself at construction, so it stays a loose record here rather than a hand-copied schema that would drift.
+declare module 'oidc-provider' {
+  import type Koa from 'koa';
+  import type { IncomingMessage, ServerResponse } from 'node:http';
+
+  export type Configuration = Record<string, unknown>;
+
+  export interface OidcClient {
+    readonly clientId: string;
+    readonly clientAuthMethod: string;
+    readonly redirectUris: readonly string[];
+    readonly applicationType: string;
+    readonly sectorIdentifier: string;
+  }
+
+  export interface OidcSession {
+    readonly uid: string;
+    readonly accountId: string | undefined;
+    grantIdFor(clientId: string): string | undefined;
+  }
+
+  export interface ResourceServerInfo {
+    readonly scope: string;
+  }
+
+  export interface OidcContext {
+    readonly route: string;
+    readonly provider: Provider;
+    readonly client: OidcClient | undefined;
+    readonly session: OidcSession | undefined;
+    readonly result: { readonly consent?: { readonly grantId?: string } } | undefined;
+    readonly requestParamOIDCScopes: ReadonlySet<string>;
+    readonly requestParamClaims: ReadonlySet<string>;
+    readonly resourceServers: Readonly<Record<string, ResourceServerInfo>> | undefined;
+    readonly entities: Readonly<Record<string, unknown>>;
+  }
+
+  export type KoaContextWithOIDC = Koa.ParameterizedContext & { readonly oidc: OidcContext };
+
+  /** The token models findAccount and extraTokenClaims receive (AccessToken, AuthorizationCode, RefreshToken …). */
+  export interface OidcToken {
+    readonly kind: string;
+    readonly accountId?: string;
+    readonly clientId?: string;
+    readonly grantId?: string;
+    readonly sessionUid?: string;
+    readonly scope?: string;
+    readonly resourceServer?: ResourceServerInfo;
+    readonly remainingTTL?: number;
+    isSenderConstrained?(): boolean;
+  }
+
+  export interface Grant {
+    readonly jti: string;
+    addOIDCScope(scope: string): void;
+    addOIDCClaims(claims: readonly string[]): void;
+    addResourceScope(resource: string, scope: string): void;
+    save(): Promise<string>;
+  }
+
+  export interface GrantModel {
+    new (properties: { accountId: string; clientId: string }): Grant;
+    find(id: string): Promise<Grant | undefined>;
+  }
+
+  export interface Interaction {
+    readonly uid: string;
+    readonly prompt: { readonly name: string; readonly reasons: readonly string[]; readonly details: Readonly<Record<string, unknown>> };
+    readonly params: Readonly<Record<string, unknown>>;
+    readonly session?: { readonly accountId: string; readonly uid: string };
+    readonly grantId?: string;
+    readonly returnTo: string;
+  }
+
+  export type InteractionResults = Record<string, unknown>;
+
+  export class Provider extends Koa {
+    constructor(issuer: string, configuration?: Configuration);
+    readonly issuer: string;
+    readonly Grant: GrantModel;
+    interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
+    interactionResult(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<string>;
+    interactionFinished(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
+  }
+
+  export const errors: {
+    readonly InvalidTarget: new (description?: string) => Error;
+  };
+
+  export default Provider;
+}
