@@ -5,6 +5,7 @@ import { CLAIMS_BY_SCOPE, SCOPES } from './claims.ts';
 import { clientBasedCors, introspectionAllowed, revocationAllowed } from './endpoint-policies.ts';
 import { findAccount } from './find-account.ts';
 import { loadExistingGrant } from './first-party-grant.ts';
+import { kiltInteractionPolicy } from './interaction-policy.ts';
 import { lifetimes } from './lifetimes.ts';
 import type { OrganizationClaimSource } from './organization-claim.ts';
 import { pairwiseIdentifier } from './pairwise.ts';
@@ -60,7 +61,7 @@ export function providerConfiguration(setup: ProviderSetup): Configuration {
     loadExistingGrant: loadExistingGrant(store.clients),
     extraTokenClaims: resourceTokenClaims(store.users, organizationClaim),
     clientBasedCORS: clientBasedCors,
-    interactions: { url: interactionUrl },
+    interactions: { url: interactionUrl, policy: kiltInteractionPolicy(store) },
     discovery: { ui_locales_supported: ['ru', 'kk', 'en'] },
     features: {
       devInteractions: { enabled: false },

@@ -29,11 +29,12 @@ declare module 'oidc-provider' {
     readonly provider: Provider;
     readonly client: OidcClient | undefined;
     readonly session: OidcSession | undefined;
-    readonly result: { readonly consent?: { readonly grantId?: string } } | undefined;
+    readonly result: ({ readonly consent?: { readonly grantId?: string } } & Readonly<Record<string, unknown>>) | undefined;
     readonly requestParamOIDCScopes: ReadonlySet<string>;
     readonly requestParamClaims: ReadonlySet<string>;
     readonly resourceServers: Readonly<Record<string, ResourceServerInfo>> | undefined;
     readonly entities: Readonly<Record<string, unknown>>;
+    readonly params: Readonly<Record<string, unknown>>;
   }
 
   export type KoaContextWithOIDC = Koa.ParameterizedContext & { readonly oidc: OidcContext };
@@ -71,6 +72,8 @@ declare module 'oidc-provider' {
     readonly session?: { readonly accountId: string; readonly uid: string };
     readonly grantId?: string;
     readonly returnTo: string;
+    /** What the previous interaction of this authorization submitted (its `result`). */
+    readonly lastSubmission?: InteractionResults;
   }
 
   export type InteractionResults = Record<string, unknown>;
@@ -83,6 +86,26 @@ declare module 'oidc-provider' {
     interactionResult(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<string>;
     interactionFinished(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
   }
+
+  export interface PolicyCheck {
+    readonly reason: string;
+  }
+
+  export interface PolicyPrompt {
+    readonly name: string;
+  }
+
+  export interface Policy extends Array<PolicyPrompt> {
+    add(prompt: PolicyPrompt, index?: number): void;
+  }
+
+  type CheckFunction = (ctx: KoaContextWithOIDC) => boolean | Promise<boolean>;
+
+  export const interactionPolicy: {
+    readonly Check: { new (reason: string, description: string, check: CheckFunction): PolicyCheck; readonly REQUEST_PROMPT: true; readonly NO_NEED_TO_PROMPT: false };
+    readonly Prompt: new (options: { name: string; requestable?: boolean }, ...checks: PolicyCheck[]) => PolicyPrompt;
+    base(): Policy;
+  };
 
   export const errors: {
     readonly InvalidTarget: new (description?: string) => Error;

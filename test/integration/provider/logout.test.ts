@@ -35,7 +35,7 @@ describe('logout', () => {
       clientId: PORTAL.clientId, redirectUris: [PORTAL.redirectUri], postLogoutRedirectUris: [PORTAL.redirectUri],
       public: true, firstParty: true, backchannelLogoutUri,
     })));
-    kilt = await startTestKilt({ store, reachLoopback: true, routes: (provider) => [testSignIn(provider, { accountId: () => user.id, acr: 'urn:test:acr' })] });
+    kilt = await startTestKilt({ store, reachLoopback: true, routes: (provider) => [testSignIn(provider, { accountId: () => user.id, acr: 'urn:test:acr', profile: { selections: store.profileSelections } })] });
   });
   afterAll(async () => {
     await kilt.stop();

@@ -2,7 +2,7 @@
 // grants whatever consent is asked. It exercises the provider's side of the contract the screens will use.
 import type Koa from 'koa';
 import type { Grant } from 'oidc-provider';
-import type { Profile } from '../../../src/domain/sign-in/profiles.ts';
+import { INDIVIDUAL_NAME, type Profile } from '../../../src/domain/sign-in/profiles.ts';
 import type { ProfileSelectionRepository } from '../../../src/domain/store.ts';
 import { SIGN_IN_AMR } from '../../../src/provider/claims.ts';
 import type { LiveProvider } from '../../../src/provider/live-provider.ts';
@@ -10,11 +10,13 @@ import type { LiveProvider } from '../../../src/provider/live-provider.ts';
 export interface TestSignInOptions {
   readonly accountId: () => string;
   readonly acr: string;
-  /** When an interaction runs inside an existing session, records this profile as chosen there (the profile screen's job). */
-  readonly profile?: { readonly selections: ProfileSelectionRepository; readonly choose: () => Profile | undefined };
+  /** Where the profile prompt records the choice (the profile screen's job), and which profile (individual by default). */
+  readonly profile: { readonly selections: ProfileSelectionRepository; readonly choose?: () => Profile | undefined };
   /** Receives the authorization parameters of each interaction, as the screens will see them. */
   readonly seen?: (parameters: Readonly<Record<string, unknown>>) => void;
 }
+
+const INDIVIDUAL_PROFILE: Profile = { type: 'individual', bin: null, name: INDIVIDUAL_NAME, roles: [] };
 
 interface ConsentDetails {
   readonly missingOIDCScope?: readonly string[];
@@ -29,9 +31,10 @@ export function testSignIn(live: LiveProvider, options: TestSignInOptions): Koa.
     const details = await provider.interactionDetails(ctx.req, ctx.res);
     ctx.respond = false;
     options.seen?.(details.params);
-    const chosen = options.profile?.choose();
-    if (chosen && details.session) {
-      await options.profile!.selections.save(details.session.uid, String(details.params['client_id']), chosen, new Date(Date.now() + 3_600_000));
+    if (details.prompt.name === 'profile') {
+      const chosen = options.profile.choose?.() ?? INDIVIDUAL_PROFILE;
+      await options.profile.selections.save(details.session!.uid, String(details.params['client_id']), chosen, new Date(Date.now() + 3_600_000));
+      return provider.interactionFinished(ctx.req, ctx.res, { profile: { bin: chosen.bin } }, { mergeWithLastSubmission: true });
     }
     if (details.prompt.name === 'login') {
       const login = { accountId: options.accountId(), amr: [...SIGN_IN_AMR], acr: options.acr };
