@@ -2,6 +2,7 @@
  * The composition root: config → store → PKI → seed → provider → HTTP server. The only place that wires I/O;
  * `kilt serve` (and so `npm start`) runs `serve()`.
  */
+import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import { loadPkiFromFiles } from './adapters/fs/pki-files.ts';
 import { type OpenedStore, openStore } from './adapters/open-store.ts';
@@ -13,10 +14,14 @@ import type { OutboundFetch } from './provider/configuration.ts';
 import { createProvider } from './provider/create-provider.ts';
 import { LiveProvider } from './provider/live-provider.ts';
 import { selectedProfile } from './provider/organization-claim.ts';
+import type { Store } from './domain/store.ts';
+import { interactionRoutes } from './interactions/routes.ts';
+import type { PkiVerifier } from './pki/verifier.ts';
 import { applySeed } from './seed/apply-seed.ts';
 import { readSeedFile } from './seed/seed-file.ts';
 import { createApp } from './server/create-app.ts';
 import { listen } from './server/listen.ts';
+import { staticFiles } from './server/static-files.ts';
 import { type Logger, createLogger } from './server/logger.ts';
 
 export interface KiltOptions {
@@ -36,6 +41,32 @@ export interface KiltInstance {
   readonly store: OpenedStore['store'];
   /** Graceful: stops taking requests, answers those in flight (up to KILT_SHUTDOWN_TIMEOUT_SECONDS), closes the store. */
   stop(): Promise<void>;
+}
+
+/** The sign-in screens with everything they need: the verifier, argon2id, and the brute-force limits on the store. */
+async function signInRoutes(config: Config, store: Store, verifier: PkiVerifier | undefined, provider: LiveProvider): Promise<Koa.Middleware> {
+  const passwords = argon2Hasher(config.argon2);
+  const { signIn } = config;
+  const limit = (points: number, keyPrefix: string) =>
+    store.rateLimiter({ points, durationSeconds: signIn.windowSeconds, blockSeconds: signIn.lockSeconds, keyPrefix });
+  const clock = () => new Date();
+  return interactionRoutes({
+    provider,
+    store,
+    signIn: verifier && {
+      store,
+      verifier,
+      passwords,
+      limits: { account: limit(signIn.maxFailuresPerAccount, 'login-account'), ip: limit(signIn.maxFailuresPerIp, 'login-ip') },
+      decoyHash: await passwords.hash(randomUUID()),
+      clock,
+    },
+    acr: config.oidc.acr,
+    ncalayerUrl: signIn.ncalayerUrl,
+    testMode: config.pki.mode === 'test',
+    sessionTtlSeconds: config.oidc.ttl.session,
+    clock,
+  });
 }
 
 async function startOnStore(config: Config, logger: Logger, opened: OpenedStore, options: KiltOptions): Promise<KiltInstance> {
@@ -68,7 +99,7 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
       provider,
       logger,
       trustProxy: config.trustProxy,
-      routes: options.routes?.(provider) ?? [],
+      routes: options.routes?.(provider) ?? [staticFiles(), await signInRoutes(config, store, pki?.verifier, provider)],
       readiness: {
         store: async () => {
           await store.ping();

@@ -3,7 +3,8 @@ import { nameAttribute } from './name.ts';
 import { OID } from './oids.ts';
 
 export type SubjectType = 'individual' | 'legal_entity';
-export type CertificateRole = 'first_head' | 'signing_right' | 'financial_signing_right' | 'hr' | 'employee' | 'information_system';
+export const CERTIFICATE_ROLES = ['first_head', 'signing_right', 'financial_signing_right', 'hr', 'employee', 'information_system'] as const;
+export type CertificateRole = (typeof CERTIFICATE_ROLES)[number];
 
 const ROLE_BY_OID: Readonly<Record<string, CertificateRole>> = {
   [OID.kzFirstHead]: 'first_head',

@@ -109,6 +109,7 @@ declare module 'oidc-provider' {
 
   export const errors: {
     readonly InvalidTarget: new (description?: string) => Error;
+    readonly SessionNotFound: new (description?: string) => Error;
   };
 
   export default Provider;

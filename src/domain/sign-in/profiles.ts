@@ -10,8 +10,11 @@ export interface Profile {
   readonly roles: readonly string[];
 }
 
+/** What of the sign-in certificate matters to profiles; absent when the session's sign-in was in another flow. */
+export type ProfileCertificate = Pick<CertificateIdentity, 'bin' | 'roles'>;
+
 export interface ProfileContext {
-  readonly certificate: CertificateIdentity;
+  readonly certificate: ProfileCertificate | undefined;
   /** The person's participations (by IIN), any status. */
   readonly participants: readonly ParticipantRecord[];
   readonly organizations: ReadonlyMap<string, OrganizationRecord>;
@@ -25,7 +28,8 @@ export const INDIVIDUAL_NAME = 'Физическое лицо';
 
 /**
  * «Физическое лицо» plus each company where the person is an active participant; a client with the `certificate`
- * policy (Keden style) accepts a company only when this sign-in's certificate is that company's.
+ * policy (Keden style) accepts a company only when this sign-in's certificate is that company's (so a session
+ * reused from another flow, without a certificate at hand, offers no company there).
  */
 export function availableProfiles(context: ProfileContext): Profile[] {
   const { certificate, client } = context;
@@ -36,13 +40,13 @@ export function availableProfiles(context: ProfileContext): Profile[] {
     if (!ACTIVE.has(participant.status)) continue;
     const organization = context.organizations.get(participant.organizationBin);
     if (!organization) continue;
-    const companyCertificate = certificate.bin === organization.bin;
-    if (client.profilePolicy === 'certificate' && !companyCertificate) continue;
+    const certificateRoles = certificate && certificate.bin === organization.bin ? certificate.roles : undefined;
+    if (client.profilePolicy === 'certificate' && !certificateRoles) continue;
     profiles.push({
       type: 'legal_entity',
       bin: organization.bin,
       name: organization.name,
-      roles: [participant.role, ...(companyCertificate ? certificate.roles : [])],
+      roles: [participant.role, ...(certificateRoles ?? [])],
     });
   }
   return profiles;

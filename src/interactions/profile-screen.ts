@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { type Profile, type ProfileCertificate, availableProfiles, chooseProfile } from '../domain/sign-in/profiles.ts';
+import type { OrganizationRecord } from '../domain/store.ts';
+import { CERTIFICATE_ROLES } from '../pki/identity.ts';
+import { csrfValid } from './csrf.ts';
+import { type Screen, clientIdOf, finish } from './interaction-context.ts';
+import { render } from './render.ts';
+
+const profileForm = z.object({ csrf: z.string(), profile: z.string().regex(/^(individual|\d{12})$/) });
+const certificateSummary = z.object({ bin: z.string().nullable(), roles: z.array(z.enum(CERTIFICATE_ROLES)) });
+
+/** The profiles of the signed-in person at this client; the login of this flow tells which certificate was used. */
+async function profilesOf(screen: Screen): Promise<Profile[]> {
+  const { store } = screen.deps;
+  const user = await store.users.findById(screen.interaction.session!.accountId);
+  if (!user) return [];
+  const client = await store.clients.find(clientIdOf(screen));
+  const participants = await store.participants.listByIin(user.iin);
+  const organizations = new Map<string, OrganizationRecord>();
+  for (const participant of participants) {
+    const organization = await store.organizations.findByBin(participant.organizationBin);
+    if (organization) organizations.set(organization.bin, organization);
+  }
+  const summary = certificateSummary.safeParse(screen.interaction.lastSubmission?.['certificate']);
+  const certificate: ProfileCertificate | undefined = summary.success ? { bin: summary.data.bin ?? undefined, roles: summary.data.roles } : undefined;
+  return availableProfiles({
+    certificate,
+    participants,
+    organizations,
+    client: { profilePolicy: client?.profilePolicy ?? 'membership', profileTypes: client?.profileTypes ?? ['individual', 'legal_entity'] },
+  });
+}
+
+async function choose(screen: Screen, profile: Profile): Promise<void> {
+  const expiresAt = new Date(screen.deps.clock().getTime() + screen.deps.sessionTtlSeconds * 1000);
+  await screen.deps.store.profileSelections.save(screen.interaction.session!.uid, clientIdOf(screen), profile, expiresAt);
+  await finish(screen, { profile: { type: profile.type, bin: profile.bin } });
+}
+
+/** One profile, or the one a `profile_hint` names: chosen silently. Several: the picker (KNP style). None: refused. */
+export async function showProfile(screen: Screen): Promise<void> {
+  const profiles = await profilesOf(screen);
+  const hint = screen.interaction.params['profile_hint'];
+  const choice = chooseProfile(profiles, typeof hint === 'string' ? hint : undefined);
+  if (choice.kind === 'none') {
+    await finish(screen, { error: 'access_denied', error_description: 'the person has no profile this client accepts' });
+  } else if (choice.kind === 'chosen') {
+    await choose(screen, choice.profile);
+  } else {
+    render(screen.ctx, 'interactions/profile', screen.locale, { uid: screen.interaction.uid, csrf: screen.csrf, profiles });
+  }
+}
+
+export async function submitProfile(screen: Screen, fields: Record<string, unknown>): Promise<void> {
+  const form = profileForm.safeParse(fields);
+  const profiles = await profilesOf(screen);
+  const chosen = form.success ? profiles.find((profile) => (profile.bin ?? 'individual') === form.data.profile) : undefined;
+  if (!form.success || !csrfValid(screen.ctx, form.data.csrf) || !chosen) {
+    render(screen.ctx, 'interactions/profile', screen.locale, { uid: screen.interaction.uid, csrf: screen.csrf, profiles }, 400);
+    return;
+  }
+  await choose(screen, chosen);
+}
