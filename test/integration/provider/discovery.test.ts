@@ -52,7 +52,8 @@ describe('discovery and JWKS', () => {
     for (const key of keys) for (const member of ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']) expect(key).not.toHaveProperty(member);
   });
 
-  it('has no development interactions: /interaction/:uid is left to Kilt\'s own screens', async () => {
-    await request(kilt.url).get('/interaction/anything').expect(404);
+  it('has no development interactions: /interaction/:uid is answered by Kilt\'s own screens', async () => {
+    const response = await request(kilt.url).get('/interaction/anything').expect(400);
+    expect(response.text).toContain('Сеанс входа истёк');
   });
 });
