@@ -44,7 +44,7 @@ export interface KiltInstance {
 }
 
 /** The sign-in screens with everything they need: the verifier, argon2id, and the brute-force limits on the store. */
-async function signInRoutes(config: Config, store: Store, verifier: PkiVerifier | undefined, provider: LiveProvider): Promise<Koa.Middleware> {
+async function signInRoutes(config: Config, store: Store, verifier: PkiVerifier | undefined, provider: LiveProvider, ncalayerUrl: string): Promise<Koa.Middleware> {
   const passwords = argon2Hasher(config.argon2);
   const { signIn } = config;
   const limit = (points: number, keyPrefix: string) =>
@@ -62,7 +62,7 @@ async function signInRoutes(config: Config, store: Store, verifier: PkiVerifier 
       clock,
     },
     acr: config.oidc.acr,
-    ncalayerUrl: signIn.ncalayerUrl,
+    ncalayerUrl,
     testMode: config.pki.mode === 'test',
     sessionTtlSeconds: config.oidc.ttl.session,
     clock,
@@ -71,10 +71,17 @@ async function signInRoutes(config: Config, store: Store, verifier: PkiVerifier 
 
 async function startOnStore(config: Config, logger: Logger, opened: OpenedStore, options: KiltOptions): Promise<KiltInstance> {
   const { store } = opened;
-  const pki = await loadPkiFromFiles(config.pki, (path, error) => {
+  const files = await loadPkiFromFiles(config.pki, (path, error) => {
     if (error) logger.warn({ path, err: error }, 'a changed CRL file could not be used');
     else logger.info({ path }, 'CRL file reloaded');
   });
+  // Imported only here and only outside production: it brings the test CA generator along.
+  const development = !files && config.development.instance
+    ? await (await import('./dev/development-instance.ts')).startDevelopmentInstance({
+      store, issuer: config.issuer, passwords: argon2Hasher(config.argon2), emulatorPort: config.development.ncalayerPort, logger,
+    })
+    : undefined;
+  const pki = files ?? development?.pki;
   if (pki) {
     for (const warning of pki.warnings) logger.warn({ warning }, 'trust store');
   } else {
@@ -99,7 +106,11 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
       provider,
       logger,
       trustProxy: config.trustProxy,
-      routes: options.routes?.(provider) ?? [staticFiles(), await signInRoutes(config, store, pki?.verifier, provider)],
+      routes: options.routes?.(provider) ?? [
+        staticFiles(),
+        await signInRoutes(config, store, pki?.verifier, provider, development?.ncalayerUrl ?? config.signIn.ncalayerUrl),
+        ...(development?.routes ?? []),
+      ],
       readiness: {
         store: async () => {
           await store.ping();
@@ -119,12 +130,14 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
         kilt.drain();
         provider.stop();
         pki?.close();
+        await development?.stop();
         await server.close(config.shutdownTimeoutMs);
         await opened.close();
       },
     };
   } catch (error) {
     pki?.close();
+    await development?.stop();
     throw error;
   }
 }

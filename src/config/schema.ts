@@ -37,6 +37,8 @@ const variables = z.object({
   KILT_ARGON2_PARALLELISM: z.coerce.number().int().min(1).default(1),
   KILT_ACR: z.string().min(1).default('urn:kilt:acr:pwd-eds'),
   KILT_NCALAYER_URL: z.url({ protocol: /^wss?$/ }).default('wss://127.0.0.1:13579/'),
+  KILT_DEV_INSTANCE: z.stringbool().default(true),
+  KILT_DEV_NCALAYER_PORT: z.coerce.number().int().min(1).max(65_535).refine((port) => port !== 13_579, 'must not be 13579, the real NCALayer port').default(13_590),
   KILT_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   KILT_LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
   KILT_LOGIN_WINDOW_SECONDS: seconds(900),
@@ -85,6 +87,8 @@ export const envSchema = variables
         ocspUrl: env.KILT_OCSP_URL,
       },
       seedFile: env.KILT_SEED_FILE,
+      // Outside production, with no trust anchors configured: the demo set-up of DESIGN.md, Running it.
+      development: { instance: !production && env.KILT_DEV_INSTANCE && !env.KILT_TRUST_DIR, ncalayerPort: env.KILT_DEV_NCALAYER_PORT },
       signIn: {
         ncalayerUrl: env.KILT_NCALAYER_URL,
         windowSeconds: env.KILT_LOGIN_WINDOW_SECONDS,

@@ -16,6 +16,10 @@ export class LruCache<K, V> {
     return value;
   }
 
+  delete(key: K): boolean {
+    return this.#entries.delete(key);
+  }
+
   set(key: K, value: V): void {
     this.#entries.delete(key);
     if (this.#entries.size >= this.#limit) this.#entries.delete(this.#entries.keys().next().value!);

@@ -9,28 +9,31 @@ export interface Page {
   readonly location: string | undefined;
 }
 
+/** Turns the page's challenge (base64) into the CMS the page posts (base64): what NCALayer does. */
+export type ChallengeSigner = (challengeBase64: string) => Promise<string>;
+
 export interface PersonAtScreens {
   readonly email: string;
   readonly password: string;
-  /** The key NCALayer would sign with. */
-  readonly key: TestEndEntity;
+  /** The key NCALayer would sign with, or NCALayer itself (e.g. the emulator through the page's client). */
+  readonly key: TestEndEntity | ChallengeSigner;
   /** What to answer on the agreement, profile and consent screens; the defaults accept and take the first profile. */
   readonly agreement?: 'accept' | 'decline';
   readonly profile?: string;
   readonly consent?: 'accept' | 'decline';
 }
 
-const attribute = (html: string, pattern: RegExp): string => {
+export const attributeOf = (html: string, pattern: RegExp): string => {
   const match = pattern.exec(html);
   if (!match) throw new Error(`not on the page: ${pattern}\n${html.slice(0, 800)}`);
   return match[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
 };
 
-export const formAction = (html: string, id: string) => attribute(html, new RegExp(`<form id="${id}"[^>]*action="([^"]+)"`));
-export const csrfOf = (html: string) => attribute(html, /name="csrf" value="([^"]+)"/);
+export const formAction = (html: string, id: string) => attributeOf(html, new RegExp(`<form id="${id}"[^>]*action="([^"]+)"`));
+export const csrfOf = (html: string) => attributeOf(html, /name="csrf" value="([^"]+)"/);
 export const challengeOf = (html: string) => ({
-  base64: attribute(html, /data-challenge="([^"]+)"/),
-  id: attribute(html, /name="challengeId" value="([^"]+)"/),
+  base64: attributeOf(html, /data-challenge="([^"]+)"/),
+  id: attributeOf(html, /name="challengeId" value="([^"]+)"/),
 });
 export const errorOf = (html: string) => /<p class="error" role="alert">([^<]*)<\/p>/.exec(html)?.[1];
 
@@ -41,7 +44,10 @@ function page(response: request.Response): Page {
 /** The login form filled and posted with a signature of the page's challenge. */
 export async function submitLogin(agent: Browser, html: string, person: Pick<PersonAtScreens, 'email' | 'password' | 'key'>, signed?: Uint8Array): Promise<Page> {
   const challenge = challengeOf(html);
-  const cms = cmsToBase64(signCms(signed ?? new Uint8Array(Buffer.from(challenge.base64, 'base64')), person.key));
+  const { key } = person;
+  const cms = typeof key === 'function'
+    ? await key(challenge.base64)
+    : cmsToBase64(signCms(signed ?? new Uint8Array(Buffer.from(challenge.base64, 'base64')), key));
   return page(
     await agent
       .post(formAction(html, 'login-form'))
@@ -54,17 +60,24 @@ export async function submitLogin(agent: Browser, html: string, person: Pick<Per
  * From an authorization URL to the redirect back to the client: answers every screen Kilt shows on the way.
  * Returns the client's callback URL; throws with the page when a screen refuses.
  */
-export async function signInThroughScreens(agent: Browser, issuer: string, authorization: URL, person: PersonAtScreens): Promise<URL> {
+export async function signInThroughScreens(
+  agent: Browser,
+  issuer: string,
+  authorization: URL,
+  person: PersonAtScreens,
+  /** Where the client receives the answer; by default anything outside Kilt's origin. */
+  isCallback: (url: URL) => boolean = (url) => url.origin !== new URL(issuer).origin,
+): Promise<URL> {
   let next: string | undefined = `${authorization.pathname}${authorization.search}`;
   for (let hop = 0; hop < 20 && next; hop++) {
     const target = new URL(next, issuer);
-    if (target.origin !== new URL(issuer).origin) return target;
+    if (isCallback(target)) return target;
     let current = page(await agent.get(`${target.pathname}${target.search}`));
     if (current.status === 200) {
       const { html } = current;
       if (html.includes('id="login-form"')) current = await submitLogin(agent, html, person);
-      else if (html.includes('id="agreement-form"')) current = page(await agent.post(formAction(html, 'agreement-form')).type('form').send({ csrf: csrfOf(html), version: attribute(html, /name="version" value="(\d+)"/), decision: person.agreement ?? 'accept' }));
-      else if (html.includes('id="profile-form"')) current = page(await agent.post(formAction(html, 'profile-form')).type('form').send({ csrf: csrfOf(html), profile: person.profile ?? attribute(html, /name="profile" value="([^"]+)"/) }));
+      else if (html.includes('id="agreement-form"')) current = page(await agent.post(formAction(html, 'agreement-form')).type('form').send({ csrf: csrfOf(html), version: attributeOf(html, /name="version" value="(\d+)"/), decision: person.agreement ?? 'accept' }));
+      else if (html.includes('id="profile-form"')) current = page(await agent.post(formAction(html, 'profile-form')).type('form').send({ csrf: csrfOf(html), profile: person.profile ?? attributeOf(html, /name="profile" value="([^"]+)"/) }));
       else if (html.includes('id="consent-form"')) current = page(await agent.post(formAction(html, 'consent-form')).type('form').send({ csrf: csrfOf(html), decision: person.consent ?? 'accept' }));
       else throw new Error(`an unexpected page:\n${html.slice(0, 800)}`);
     }

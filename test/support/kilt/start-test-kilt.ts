@@ -48,6 +48,7 @@ export async function startTestKilt(options: TestKiltOptions = {}): Promise<Test
     KILT_ISSUER: `http://127.0.0.1:${port}`,
     PORT: String(port),
     KILT_EMBEDDED_MONGO: 'false',
+    KILT_DEV_INSTANCE: 'false',
     ...FAST_ARGON2,
     ...options.env,
   });
