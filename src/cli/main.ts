@@ -13,6 +13,8 @@ Usage:
                   [--profile-types individual,legal_entity] [--pairwise] [--backchannel-logout-uri URI]
   kilt clients list
   kilt clients remove --client-id ID
+  kilt agreement publish --ru FILE --kk FILE --en FILE
+  kilt agreement show
   kilt keys rotate
   kilt users create --email E --password P --cert FILE.pem
   kilt pki verify --cms FILE [--data FILE] [--challenge-b64 B64] [--purpose auth|sign] --trust DIR
@@ -21,17 +23,20 @@ Usage:
                   [--revocation off|crl|ocsp|ocsp,crl] [--ocsp-url URL] [--at ISO-8601] [--lang ru|kk|en]
   kilt help
 
-clients, keys and users work on the MongoDB of MONGODB_URI, the store the servers share; a client without --secret
-or --public gets a generated secret, printed once. Every command prints one JSON object: {"ok":true,…} (exit 0) or
+clients, agreement, keys and users work on the MongoDB of MONGODB_URI, the store the servers share; a client without
+--secret or --public gets a generated secret, printed once. agreement publish takes the Russian, Kazakh and English
+texts (UTF-8 files) as the next version, which every person accepts at their next sign-in; agreement show prints the
+latest version and when it was published. Every command prints one JSON object: {"ok":true,…} (exit 0) or
 {"ok":false,"code":"…","message":"…"} (exit 1). Usage and configuration errors exit 2.
 Revocation defaults to "crl" when --crl is given and to "off" otherwise; the answer says which was done.
 `;
 
-const STORE_COMMANDS = new Set(['clients', 'keys', 'users']);
+const STORE_COMMANDS = new Set(['clients', 'agreement', 'keys', 'users']);
 
 // The server and the MongoDB driver are loaded on demand, so that `kilt pki` starts quickly.
 async function parseStoreCommand(command: string, args: string[]): Promise<StoreCommand> {
   if (command === 'clients') return (await import('./clients-command.ts')).clientsCommand(args);
+  if (command === 'agreement') return (await import('./agreement-command.ts')).agreementCommand(args);
   if (command === 'keys') return (await import('./keys-command.ts')).keysCommand(args);
   return (await import('./users-command.ts')).usersCommand(args);
 }

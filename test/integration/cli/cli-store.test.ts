@@ -31,6 +31,7 @@ describe('store commands without MONGODB_URI', () => {
     ['clients', 'list'],
     ['clients', 'add', '--client-id', 'demo', '--redirect-uri', 'http://localhost:3000/cb', '--public'],
     ['keys', 'rotate'],
+    ['agreement', 'show'],
   ])('kilt %s %s exits 2 and explains that the memory store lives inside the server', async (...args) => {
     const { code, stderr } = await kilt(...args);
     expect(code).toBe(2);
@@ -58,7 +59,7 @@ describe('kilt serve', () => {
 
   it('is listed in the help', async () => {
     const { stdout } = await kilt('help');
-    for (const usage of ['kilt serve', 'kilt clients add --client-id ID --redirect-uri URI', 'kilt keys rotate', 'kilt users create --email E --password P --cert FILE.pem']) {
+    for (const usage of ['kilt serve', 'kilt clients add --client-id ID --redirect-uri URI', 'kilt keys rotate', 'kilt agreement publish --ru FILE --kk FILE --en FILE', 'kilt agreement show', 'kilt users create --email E --password P --cert FILE.pem']) {
       expect(stdout).toContain(usage);
     }
   });
