@@ -1,0 +1,135 @@
+// Complete sign-ins against one Kilt process on the memory store, with the figures of issue 3 (not a test).
+// Usage: npm run bench:signin   (BENCH_SECONDS to lengthen or shorten each phase)
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import argon2 from 'argon2';
+import { temporaryDirectory, trustDirectoryOf, writeFile } from '../test/support/kilt/files.ts';
+import { createTestPki } from '../test/support/pki/index.ts';
+import { type BenchClient, signIn, tokenRequest } from './support/sign-in-client.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** The defaults of .env.example: what a deployment hashes with. */
+const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const PASSWORD = 'bench password 2026';
+const CLIENT: BenchClient = { clientId: 'bench', redirectUri: 'http://bench.kilt.test/callback' };
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+/** Runs `work` from `concurrency` loops for `seconds`; returns completions per second and each latency in ms. */
+async function closedLoop(concurrency: number, seconds: number, work: (i: number, loop: number) => Promise<unknown>): Promise<{ rate: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  let counter = 0;
+  await Promise.all(Array.from({ length: concurrency }, async (_, loop) => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      await work(counter++, loop);
+      latencies.push(performance.now() - t);
+    }
+  }));
+  return { rate: latencies.length / ((performance.now() - started) / 1000), latencies };
+}
+
+/** Starts `work` at a fixed rate regardless of completions (an open loop), for latency at a given load. */
+async function openLoop(ratePerSecond: number, seconds: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const interval = 1000 / ratePerSecond;
+  const started = performance.now();
+  for (let i = 0; performance.now() - started < seconds * 1000; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+    const t = performance.now();
+    pending.push(work(i).then(() => void latencies.push(performance.now() - t)));
+  }
+  await Promise.all(pending);
+  return latencies;
+}
+
+async function startKilt(env: Record<string, string>): Promise<{ child: ChildProcess; issuer: string }> {
+  const port = await freePort();
+  const issuer = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [resolve(import.meta.dirname, '../bin/kilt.mjs'), 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), KILT_ISSUER: issuer, KILT_EMBEDDED_MONGO: 'false', KILT_DEV_INSTANCE: 'false', KILT_LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`${issuer}/readyz`)).ok) return { child, issuer };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  child.kill();
+  throw new Error('Kilt did not become ready');
+}
+
+async function main(): Promise<void> {
+  console.log(`Kilt sign-in benchmark — Node ${process.version}, 2 cores shared by Kilt and this client, ${SECONDS} s per phase\n`);
+  const pki = await createTestPki({ algorithm: 'gost512' });
+  const people = (['individual', 'firstHead', 'signingRight', 'employee', 'hr'] as const).map((name, i) => ({ key: pki.endEntities[name], email: `person${i}@bench.kz` }));
+  const seed = writeFile(temporaryDirectory('bench'), 'seed.json', JSON.stringify({
+    clients: [{ clientId: CLIENT.clientId, redirectUris: [CLIENT.redirectUri], public: true, firstParty: true }],
+    users: people.map((person) => ({ email: person.email, password: PASSWORD, certificate: person.key.pem })),
+  }));
+  const { child, issuer } = await startKilt({
+    KILT_TRUST_DIR: trustDirectoryOf(pki), KILT_SEED_FILE: seed,
+    KILT_ARGON2_MEMORY_KIB: String(ARGON2.memoryCost), KILT_ARGON2_TIME_COST: String(ARGON2.timeCost), KILT_ARGON2_PARALLELISM: String(ARGON2.parallelism),
+    // The benchmark signs in a few people many times from one address; the limits count failures only, but stay out of the way.
+    KILT_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000', KILT_LOGIN_MAX_FAILURES_PER_IP: '1000000',
+  });
+  let maxRss = rssMb(child.pid!);
+  const sampler = setInterval(() => {
+    maxRss = Math.max(maxRss, rssMb(child.pid!));
+  }, 100);
+  try {
+    const hashes = await closedLoop(4, SECONDS, () => argon2.hash(PASSWORD, { type: argon2.argon2id, ...ARGON2 }));
+    const once = (i: number, scope = 'openid profile email iin organization') => {
+      const person = people[i % people.length]!;
+      return signIn({ issuer, client: CLIENT, email: person.email, password: PASSWORD, key: person.key, scope });
+    };
+    for (let i = 0; i < 10; i++) await once(i);
+    const signIns = await closedLoop(8, SECONDS, (i) => once(i));
+    const halfRate = signIns.rate / 2;
+    const atHalf = await openLoop(halfRate, SECONDS, (i) => once(i));
+
+    const chains = await Promise.all(Array.from({ length: 16 }, (_, i) => once(i, 'openid offline_access')));
+    const refreshTokens = chains.map((tokens) => tokens.refresh_token!);
+    // Each loop owns one chain: a rotated refresh token is single use, and reusing one revokes the whole grant.
+    const refreshes = await closedLoop(refreshTokens.length, SECONDS, async (_, loop) => {
+      const tokens = await tokenRequest(issuer, CLIENT, { grant_type: 'refresh_token', refresh_token: refreshTokens[loop]! });
+      refreshTokens[loop] = tokens.refresh_token!;
+    });
+
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+    console.log(`argon2id hashes/s (${ARGON2.memoryCost} KiB, t=${ARGON2.timeCost}, p=${ARGON2.parallelism}; 4 in flight): ${hashes.rate.toFixed(1)}`);
+    console.log(`complete sign-ins/s (8 in flight):                     ${signIns.rate.toFixed(1)}   = ${(signIns.rate / hashes.rate).toFixed(2)} × argon2id   target ≥ 0.7  ${verdict(signIns.rate >= 0.7 * hashes.rate)}`);
+    console.log(`  latency at full load: p50 ${percentile(signIns.latencies, 0.5).toFixed(0)} ms, p99 ${percentile(signIns.latencies, 0.99).toFixed(0)} ms`);
+    console.log(`sign-in p99 at half that rate (${halfRate.toFixed(1)}/s, open loop): ${percentile(atHalf, 0.99).toFixed(0)} ms (p50 ${percentile(atHalf, 0.5).toFixed(0)} ms)   target < 250 ms  ${verdict(percentile(atHalf, 0.99) < 250)}`);
+    console.log(`refresh-token grants/s (16 chains, rotating):           ${refreshes.rate.toFixed(0)}   target ≥ 600  ${verdict(refreshes.rate >= 600)}`);
+    console.log(`Kilt RSS, highest sample: ${maxRss.toFixed(0)} MB   target < 200 MB  ${verdict(maxRss < 200)}`);
+  } finally {
+    clearInterval(sampler);
+    child.kill('SIGTERM');
+  }
+}
+
+await main();
