@@ -5,7 +5,7 @@ import { type RateLimit, type RateLimiter, RateLimitedError } from '../../domain
  * The RateLimiter port over any rate-limiter-flexible limiter. The library rejects with a RateLimiterRes when the
  * points are spent and with an Error when its storage fails; only the first is a rate limit.
  */
-export function rateLimiterPort(limiter: RateLimiterAbstract, limit: RateLimit): RateLimiter {
+function rateLimiterPort(limiter: RateLimiterAbstract, limit: RateLimit): RateLimiter {
   return {
     async consume(key) {
       try {
@@ -30,6 +30,27 @@ export function rateLimiterPort(limiter: RateLimiterAbstract, limit: RateLimit):
   };
 }
 
-export function limitKey(limit: RateLimit): string {
-  return `${limit.keyPrefix}:${limit.points}/${limit.durationSeconds}s+${limit.blockSeconds}s`;
+/** rate-limiter-flexible's options for a limit. */
+export interface LimiterOptions {
+  readonly keyPrefix: string;
+  readonly points: number;
+  readonly duration: number;
+  readonly blockDuration: number;
+}
+
+/**
+ * One limiter per distinct limit, so that every caller asking for the same limit counts against the same points;
+ * `create` makes the library's limiter for a store.
+ */
+export function rateLimiters(create: (options: LimiterOptions) => RateLimiterAbstract): (limit: RateLimit) => RateLimiter {
+  const limiters = new Map<string, RateLimiter>();
+  return (limit) => {
+    const key = `${limit.keyPrefix}:${limit.points}/${limit.durationSeconds}s+${limit.blockSeconds}s`;
+    let limiter = limiters.get(key);
+    if (limiter === undefined) {
+      limiter = rateLimiterPort(create({ keyPrefix: limit.keyPrefix, points: limit.points, duration: limit.durationSeconds, blockDuration: limit.blockSeconds }), limit);
+      limiters.set(key, limiter);
+    }
+    return limiter;
+  };
 }
