@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pattern } from '../../support/bytes.ts';
 import { type Certificate, decodePemOrDer, parseCertificate } from '../../../src/pki/certificate.ts';
 import { parseSignedData, singleAttribute } from '../../../src/pki/cms.ts';
 import { readOctetString } from '../../../src/pki/der.ts';
@@ -13,17 +14,6 @@ const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 /** RFC 5831 prints messages and digests as numbers, most significant byte first: the reverse of the byte string. */
 const fromRfc = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'hex')).reverse();
-
-/** Deterministic filler, so the long inputs do not depend on a random generator. */
-function pattern(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
 
 // The two S-box sets in question, transcribed apart from src/ (RFC 4357 digest parameter sets; row i = K(i+1)).
 const TEST_SBOX = [

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pattern } from '../../support/bytes.ts';
 import { streebog256, streebog512 } from '../../../src/pki/gost/streebog.ts';
 import { A, C, PI } from '../../../src/pki/gost/streebog-tables.ts';
 
@@ -9,17 +10,6 @@ const fromHex = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, '
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 /** RFC 6986 prints messages and digests as numbers, most significant byte first: the reverse of the byte string. */
 const fromRfc = (text: string): Uint8Array => fromHex(text).reverse();
-
-/** Deterministic filler, so the long inputs do not depend on a random generator. */
-function pattern(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
 
 // A second implementation written straight from the definitions in RFC 6986 §7–§9: byte arrays, S, P and L applied
 // one after the other (L bit by bit over the matrix A), and BigInt arithmetic for N and Σ. It shares only the
