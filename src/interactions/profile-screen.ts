@@ -5,6 +5,8 @@ import { CERTIFICATE_ROLES } from '../pki/identity.ts';
 import { csrfValid } from './csrf.ts';
 import { type Screen, clientIdOf, finish } from './interaction-context.ts';
 import { render } from './render.ts';
+import { TEXTS } from './texts.ts';
+import { interpolate } from '../pki/messages.ts';
 
 const profileForm = z.object({ csrf: z.string(), profile: z.string().regex(/^(individual|\d{12})$/) });
 const certificateSummary = z.object({ bin: z.string().nullable(), roles: z.array(z.enum(CERTIFICATE_ROLES)) });
@@ -37,17 +39,26 @@ async function choose(screen: Screen, profile: Profile): Promise<void> {
   await finish(screen, { profile: { type: profile.type, bin: profile.bin } });
 }
 
+/** Why the company a `profile_hint` names is not offered: excluded by its head, or not (yet) a participant. */
+async function hintRefusal(screen: Screen, bin: string): Promise<string> {
+  const user = await screen.deps.store.users.findById(screen.interaction.session!.accountId);
+  const participant = user && (await screen.deps.store.participants.find(bin, user.iin));
+  const texts = TEXTS[screen.locale];
+  return interpolate(participant?.status === 'excluded' ? texts.profileExcluded : texts.profileNotMember, { bin });
+}
+
 /** One profile, or the one a `profile_hint` names: chosen silently. Several: the picker (KNP style). None: refused. */
 export async function showProfile(screen: Screen): Promise<void> {
   const profiles = await profilesOf(screen);
-  const hint = screen.interaction.params['profile_hint'];
-  const choice = chooseProfile(profiles, typeof hint === 'string' ? hint : undefined);
+  const hint = typeof screen.interaction.params['profile_hint'] === 'string' ? screen.interaction.params['profile_hint'] : undefined;
+  const choice = chooseProfile(profiles, hint);
+  const refusedHint = hint && /^\d{12}$/.test(hint) && !profiles.some((profile) => profile.bin === hint) ? await hintRefusal(screen, hint) : undefined;
   if (choice.kind === 'none') {
     await finish(screen, { error: 'access_denied', error_description: 'the person has no profile this client accepts' });
-  } else if (choice.kind === 'chosen') {
+  } else if (choice.kind === 'chosen' && !refusedHint) {
     await choose(screen, choice.profile);
   } else {
-    render(screen.ctx, 'interactions/profile', screen.locale, { uid: screen.interaction.uid, csrf: screen.csrf, profiles });
+    render(screen.ctx, 'interactions/profile', screen.locale, { uid: screen.interaction.uid, csrf: screen.csrf, profiles, error: refusedHint });
   }
 }
 

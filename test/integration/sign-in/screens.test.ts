@@ -116,6 +116,24 @@ describe('the sign-in screens: e-mail, password and NCA signature, agreement, pr
     expect(claims['organization']).toEqual({ type: 'legal_entity', bin, name: COMPANY.name, roles: ['head', 'first_head'] });
   });
 
+  it('tells a person excluded by the head why the company is not offered, and lets them go on as an individual', async () => {
+    const employee = await createAccount(store, 'zhanar@example.kz', pki.endEntities.employee, PASSWORD);
+    const bin = pki.endEntities.firstHead.organization!.bin;
+    await store.participants.add({ organizationBin: bin, iin: employee.iin, role: 'Декларант', status: 'excluded' });
+    const config = await oidc.discovery(new URL(kilt.url), PORTAL.clientId, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] });
+    const verifier = oidc.randomPKCECodeVerifier();
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: PORTAL.redirectUri, scope: 'openid organization', state: 'excluded', profile_hint: bin,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+    });
+    const pages: string[] = [];
+    const callback = await signInThroughScreens(browser(kilt.url), kilt.url, url, { email: 'zhanar@example.kz', password: PASSWORD, key: pki.endEntities.employee, seen: (html) => pages.push(html) });
+    const profilePage = pages.find((html) => html.includes('id="profile-form"'));
+    expect(errorOf(profilePage!)).toContain(`(БИН ${bin}) исключил вас из участников`);
+    const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: 'excluded' });
+    expect(decodeJws(tokens.id_token!).payload['organization']).toMatchObject({ type: 'individual' });
+  });
+
   it('asks a third-party client for consent; declining is access_denied', async () => {
     const declined = await signInThroughScreens(browser(kilt.url), kilt.url, (await client(THIRD_PARTY)).url, { email: 'aidar@example.kz', password: PASSWORD, key: pki.endEntities.individual, consent: 'decline' });
     expect(declined.searchParams.get('error')).toBe('access_denied');

@@ -21,6 +21,8 @@ export interface PersonAtScreens {
   readonly agreement?: 'accept' | 'decline';
   readonly profile?: string;
   readonly consent?: 'accept' | 'decline';
+  /** Sees every screen before it is answered. */
+  readonly seen?: (html: string) => void;
 }
 
 export const attributeOf = (html: string, pattern: RegExp): string => {
@@ -75,6 +77,7 @@ export async function signInThroughScreens(
     let current = page(await agent.get(`${target.pathname}${target.search}`));
     if (current.status === 200) {
       const { html } = current;
+      person.seen?.(html);
       if (html.includes('id="login-form"')) current = await submitLogin(agent, html, person);
       else if (html.includes('id="agreement-form"')) current = page(await agent.post(formAction(html, 'agreement-form')).type('form').send({ csrf: csrfOf(html), version: attributeOf(html, /name="version" value="(\d+)"/), decision: person.agreement ?? 'accept' }));
       else if (html.includes('id="profile-form"')) current = page(await agent.post(formAction(html, 'profile-form')).type('form').send({ csrf: csrfOf(html), profile: person.profile ?? attributeOf(html, /name="profile" value="([^"]+)"/) }));
