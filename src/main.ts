@@ -16,10 +16,15 @@ import { LiveProvider } from './provider/live-provider.ts';
 import { selectedProfile } from './provider/organization-claim.ts';
 import type { Store } from './domain/store.ts';
 import { interactionRoutes } from './interactions/routes.ts';
+import { nameAttribute } from './pki/name.ts';
+import { OID } from './pki/oids.ts';
+import type { CrlCurrency, CrlStore } from './pki/revocation/crl-store.ts';
+import type { TrustedCa } from './pki/trust-store.ts';
 import type { PkiVerifier } from './pki/verifier.ts';
 import { applySeed } from './seed/apply-seed.ts';
 import { readSeedFile } from './seed/seed-file.ts';
 import { createApp } from './server/create-app.ts';
+import type { ReadinessCheck } from './server/health.ts';
 import { listen } from './server/listen.ts';
 import { staticFiles } from './server/static-files.ts';
 import { type Logger, createLogger } from './server/logger.ts';
@@ -57,7 +62,12 @@ async function signInRoutes(config: Config, store: Store, verifier: PkiVerifier 
       store,
       verifier,
       passwords,
-      limits: { account: limit(signIn.maxFailuresPerAccount, 'login-account'), ip: limit(signIn.maxFailuresPerIp, 'login-ip') },
+      limits: {
+        account: limit(signIn.maxFailuresPerAccount, 'login-account'),
+        ip: limit(signIn.maxFailuresPerIp, 'login-ip'),
+        accountPoints: signIn.maxFailuresPerAccount,
+        ipPoints: signIn.maxFailuresPerIp,
+      },
       decoyHash: await passwords.hash(randomUUID()),
       clock,
     },
@@ -69,12 +79,37 @@ async function signInRoutes(config: Config, store: Store, verifier: PkiVerifier 
   });
 }
 
+const caName = (ca: TrustedCa) => `"${nameAttribute(ca.certificate.subject, OID.commonName) ?? ca.certificate.serialHex}"`;
+
+function staleness({ full }: CrlCurrency, now: Date): string {
+  if (!full) return 'only a delta CRL';
+  return full.thisUpdate > now ? `its CRL is dated ${full.thisUpdate.toISOString()}` : `its CRL expired ${full.nextUpdate?.toISOString()}`;
+}
+
+/**
+ * Not ready while a CA whose CRL was configured has none current: revocation on CRLs would make every sign-in under it
+ * fail closed. `configured` is fixed at start, so a CRL downloaded later for another CA never gates readiness.
+ */
+function crlReadiness(crls: CrlStore, configured: ReadonlySet<TrustedCa>): ReadinessCheck {
+  return async () => {
+    const now = new Date();
+    const held = crls.currency(now).filter((entry) => configured.has(entry.issuer));
+    const stale = held.filter((entry) => !entry.current);
+    if (stale.length > 0) throw new Error(`no current CRL: ${stale.map((entry) => `${caName(entry.issuer)} (${staleness(entry, now)})`).join(', ')}`);
+    return `current for ${held.map((entry) => caName(entry.issuer)).join(', ')}`;
+  };
+}
+
 async function startOnStore(config: Config, logger: Logger, opened: OpenedStore, options: KiltOptions): Promise<KiltInstance> {
   const { store } = opened;
   const files = await loadPkiFromFiles(config.pki, (path, error) => {
     if (error) logger.warn({ path, err: error }, 'a changed CRL file could not be used');
     else logger.info({ path }, 'CRL file reloaded');
   });
+  // Taken before anything is verified (the seed may download CRLs), so it names exactly the CAs of KILT_CRL_FILES.
+  const crlsReady = files && config.pki.crlFiles.length > 0 && config.pki.revocation.split(',').includes('crl')
+    ? crlReadiness(files.crls, new Set(files.crls.currency(new Date()).map((entry) => entry.issuer)))
+    : undefined;
   // Imported only here and only outside production: it brings the test CA generator along.
   const development = !files && config.development.instance
     ? await (await import('./dev/development-instance.ts')).startDevelopmentInstance({
@@ -118,6 +153,7 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
         },
         keys: async () => `revision ${provider.keysRevision}`,
         trustStore: async () => (pki ? `${pki.trustedCertificates} trusted certificates` : 'none (test mode)'),
+        ...(crlsReady ? { crls: crlsReady } : {}),
       },
     });
     const server = await listen(kilt.app, options.port ?? config.port);

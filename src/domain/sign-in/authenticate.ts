@@ -9,12 +9,21 @@ export interface SignInDependencies {
   readonly store: Pick<Store, 'users' | 'challenges' | 'audit'>;
   readonly verifier: PkiVerifier;
   readonly passwords: PasswordHasher;
-  /** Failed attempts per account (e-mail) and per client IP. */
-  readonly limits: { readonly account: RateLimiter; readonly ip: RateLimiter };
+  /** Failed attempts per account (e-mail) and per client IP, and how many each allows before its lock. */
+  readonly limits: { readonly account: RateLimiter; readonly ip: RateLimiter; readonly accountPoints: number; readonly ipPoints: number };
   /** A hash of nothing in particular, verified when the e-mail is unknown so that both cases take as long. */
   readonly decoyHash: string;
   readonly clock: () => Date;
+  /** Waits before a refusal is answered; growing with the account's failures (tests record instead of waiting). */
+  readonly pause?: (milliseconds: number) => Promise<void>;
 }
+
+/** 0 for the first failure, then 0.5 s, 1 s, 2 s, … up to 8 s: guessing gets slower long before the lock. */
+export function failureDelayMs(failures: number): number {
+  return failures <= 1 ? 0 : Math.min(8_000, 250 * 2 ** (failures - 1));
+}
+
+const sleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
 
 export interface SignInAttempt {
   readonly email: string;
@@ -45,11 +54,13 @@ async function ensureNotBlocked(limiter: RateLimiter, key: string): Promise<void
   if (seconds > 0) throw new SignInError('login.too_many_attempts', `blocked for ${seconds} s`, { seconds: String(seconds) });
 }
 
-async function countFailure(limiter: RateLimiter, key: string): Promise<void> {
+/** Counts a failure; returns how many the key has now (Infinity once it is locked). */
+async function countFailure(limiter: RateLimiter, key: string, limit: number): Promise<number> {
   try {
-    await limiter.consume(key);
+    return limit - (await limiter.consume(key)).remaining;
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
+    return Number.POSITIVE_INFINITY;
   }
 }
 
@@ -85,8 +96,12 @@ export async function authenticate(deps: SignInDependencies, attempt: SignInAtte
     return { user, certificate };
   } catch (error) {
     if (error instanceof KiltError) {
-      await Promise.all([countFailure(deps.limits.account, email), countFailure(deps.limits.ip, ipKey)]);
+      const [failures] = await Promise.all([
+        countFailure(deps.limits.account, email, deps.limits.accountPoints),
+        countFailure(deps.limits.ip, ipKey, deps.limits.ipPoints),
+      ]);
       await deps.store.audit.record({ at: now, type: 'login.failed', userId: user?.id ?? null, ip: attempt.ip, details: { code: error.code, detail: error.detail } });
+      await (deps.pause ?? sleep)(failureDelayMs(failures));
     }
     throw error;
   }

@@ -10,6 +10,15 @@ export type CrlVerdict =
   | { readonly status: 'revoked'; readonly entry: RevokedEntry }
   | { readonly status: 'unavailable'; readonly detail: string };
 
+/** Where the CRLs of one CA stand at an instant. */
+export interface CrlCurrency {
+  readonly issuer: TrustedCa;
+  /** The newest full CRL; undefined when only a delta is held, which answers nothing on its own. */
+  readonly full: Crl | undefined;
+  /** Whether `status` can answer from the held CRLs at that instant (the same test it applies). */
+  readonly current: boolean;
+}
+
 interface IssuerCrls {
   full?: Crl;
   delta?: Crl;
@@ -71,6 +80,11 @@ export class CrlStore {
   hasCurrent(issuer: TrustedCa, at: Date): boolean {
     const full = this.#byIssuer.get(issuer)?.full;
     return full !== undefined && covers(full, at);
+  }
+
+  /** Every CA that holds a CRL, and whether it is current at `at`: what readiness reports to a load balancer. */
+  currency(at: Date): CrlCurrency[] {
+    return [...this.#byIssuer].map(([issuer, { full }]) => ({ issuer, full, current: full !== undefined && covers(full, at) }));
   }
 
   status(serialHex: string, issuer: TrustedCa, at: Date): CrlVerdict {

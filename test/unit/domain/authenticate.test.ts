@@ -30,6 +30,7 @@ describe('sign-in: e-mail, password and an NCA signature of the one-time challen
   let deps: SignInDependencies;
   let now: Date;
   let person: TestEndEntity;
+  let pauses: number[];
 
   beforeAll(async () => {
     pki = await createTestPki({ algorithm: 'gost512' });
@@ -38,6 +39,7 @@ describe('sign-in: e-mail, password and an NCA signature of the one-time challen
 
   beforeEach(async () => {
     now = new Date();
+    pauses = [];
     const clock = () => now;
     store = createMemoryStore({ clock });
     const limit = { points: 5, durationSeconds: 900, blockSeconds: 900 };
@@ -45,9 +47,17 @@ describe('sign-in: e-mail, password and an NCA signature of the one-time challen
       store,
       verifier: createPkiVerifier({ trusted: [pki.root.der, pki.intermediate.der], revocation: 'off', clock }).verifier,
       passwords,
-      limits: { account: store.rateLimiter({ ...limit, keyPrefix: 'login-account' }), ip: store.rateLimiter({ ...limit, points: 20, keyPrefix: 'login-ip' }) },
+      limits: {
+        account: store.rateLimiter({ ...limit, keyPrefix: 'login-account' }),
+        ip: store.rateLimiter({ ...limit, points: 20, keyPrefix: 'login-ip' }),
+        accountPoints: limit.points,
+        ipPoints: 20,
+      },
       decoyHash: await passwords.hash('decoy'),
       clock,
+      pause: async (milliseconds) => {
+        pauses.push(milliseconds);
+      },
     };
     await store.users.create({
       email: 'aidar@example.kz', emailConfirmedAt: now, passwordHash: await passwords.hash(PASSWORD), iin: person.person!.iin,
@@ -128,8 +138,9 @@ describe('sign-in: e-mail, password and an NCA signature of the one-time challen
     expect(await code(authenticate(deps, await attempt()))).toBe('login.locked');
   });
 
-  it('blocks an account after five failures, even for the right password, and audits every failure', async () => {
+  it('answers failures ever more slowly, then blocks the account, even for the right password, and audits every failure', async () => {
     for (let i = 0; i < 5; i++) expect(await code(authenticate(deps, await attempt({ password: `guess ${i}` })))).toBe('login.invalid_credentials');
+    expect(pauses).toEqual([0, 500, 1000, 2000, 4000]);
     expect(await code(authenticate(deps, await attempt()))).toBe('login.too_many_attempts');
     const user = (await store.users.findByEmail('aidar@example.kz'))!;
     const failures = (await store.audit.listByUser(user.id, 20)).filter((event) => event.type === 'login.failed');

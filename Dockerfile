@@ -1,0 +1,29 @@
+# Kilt's image. There is no build step: Node 24 runs the TypeScript sources directly (type stripping), so the build
+# stage only installs the production dependencies.
+
+# The full image carries python3, make and g++, so argon2 still installs on a platform it ships no prebuilt binary
+# for; on linux x64 and arm64 (glibc) it uses the prebuilt one. Both stages are Debian bookworm: same glibc.
+FROM node:24-bookworm AS dependencies
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=dependencies /app/node_modules ./node_modules
+COPY package.json package-lock.json ./
+COPY bin ./bin
+COPY src ./src
+COPY views ./views
+COPY public ./public
+# The files stay root's: the process cannot change its own code. Kilt writes nothing to disk in production (the store
+# is MongoDB, logs go to stdout).
+USER node
+EXPOSE 3000
+# Slim images have no curl; Node 24 has fetch. PORT is read at run time, as Kilt reads it.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((response) => process.exit(response.ok ? 0 : 1), () => process.exit(1))"]
+# Node runs as PID 1 without an init: Kilt handles SIGTERM and SIGINT itself (graceful shutdown) and starts no child
+# processes in production.
+CMD ["node", "bin/kilt.mjs", "serve"]
