@@ -10,6 +10,9 @@ RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
+# argon2id hashes in libuv's threads with 19 MiB each; glibc gives every thread an arena that keeps those pages.
+# Two arenas measured 90 MB less idle RSS in bench:signin (286 → 196 MB).
+ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=dependencies /app/node_modules ./node_modules
 COPY package.json package-lock.json ./

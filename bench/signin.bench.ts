@@ -101,6 +101,7 @@ async function main(): Promise<void> {
     maxRss = Math.max(maxRss, rssMb(child.pid!));
   }, 100);
   try {
+    const phases: string[] = [`idle ${rssMb(child.pid!).toFixed(0)}`];
     const hashes = await closedLoop(4, SECONDS, () => argon2.hash(PASSWORD, { type: argon2.argon2id, ...ARGON2 }));
     const once = (i: number, scope = 'openid profile email iin organization') => {
       const person = people[i % people.length]!;
@@ -108,8 +109,10 @@ async function main(): Promise<void> {
     };
     for (let i = 0; i < 10; i++) await once(i);
     const signIns = await closedLoop(8, SECONDS, (i) => once(i));
+    phases.push(`after ${signIns.latencies.length} sign-ins ${rssMb(child.pid!).toFixed(0)}`);
     const halfRate = signIns.rate / 2;
     const atHalf = await openLoop(halfRate, SECONDS, (i) => once(i));
+    phases.push(`after the half-rate phase ${rssMb(child.pid!).toFixed(0)}`);
 
     const chains = await Promise.all(Array.from({ length: 16 }, (_, i) => once(i, 'openid offline_access')));
     const refreshTokens = chains.map((tokens) => tokens.refresh_token!);
@@ -125,7 +128,7 @@ async function main(): Promise<void> {
     console.log(`  latency at full load: p50 ${percentile(signIns.latencies, 0.5).toFixed(0)} ms, p99 ${percentile(signIns.latencies, 0.99).toFixed(0)} ms`);
     console.log(`sign-in p99 at half that rate (${halfRate.toFixed(1)}/s, open loop): ${percentile(atHalf, 0.99).toFixed(0)} ms (p50 ${percentile(atHalf, 0.5).toFixed(0)} ms)   target < 250 ms  ${verdict(percentile(atHalf, 0.99) < 250)}`);
     console.log(`refresh-token grants/s (16 chains, rotating):           ${refreshes.rate.toFixed(0)}   target ≥ 600  ${verdict(refreshes.rate >= 600)}`);
-    console.log(`Kilt RSS, highest sample: ${maxRss.toFixed(0)} MB   target < 200 MB  ${verdict(maxRss < 200)}`);
+    console.log(`Kilt RSS, highest sample: ${maxRss.toFixed(0)} MB   target < 200 MB  ${verdict(maxRss < 200)}   (MB: ${phases.join(', ')})`);
   } finally {
     clearInterval(sampler);
     child.kill('SIGTERM');
