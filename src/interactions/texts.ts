@@ -28,6 +28,11 @@ const RU = {
   consentAccept: 'Разрешить',
   consentDecline: 'Отклонить',
   errorHeading: 'Не удалось выполнить вход',
+  logoutHeading: 'Выйти из Kilt?',
+  logoutYes: 'Да, выйти',
+  logoutNo: 'Нет, остаться',
+  loggedOutHeading: 'Вы вышли',
+  loggedOutText: 'Вы вышли из Kilt. Окно можно закрыть.',
 };
 
 export type ScreenTexts = Readonly<Record<keyof typeof RU, string>>;
@@ -61,6 +66,11 @@ export const TEXTS: Readonly<Record<Locale, ScreenTexts>> = {
     consentAccept: 'Рұқсат беру',
     consentDecline: 'Бас тарту',
     errorHeading: 'Кіру мүмкін болмады',
+    logoutHeading: 'Kilt-тен шығу керек пе?',
+    logoutYes: 'Иә, шығу',
+    logoutNo: 'Жоқ, қалу',
+    loggedOutHeading: 'Сіз шықтыңыз',
+    loggedOutText: 'Сіз Kilt-тен шықтыңыз. Терезені жабуға болады.',
   },
   en: {
     title: 'Kilt — sign in',
@@ -89,5 +99,10 @@ export const TEXTS: Readonly<Record<Locale, ScreenTexts>> = {
     consentAccept: 'Allow',
     consentDecline: 'Deny',
     errorHeading: 'Sign-in failed',
+    logoutHeading: 'Sign out of Kilt?',
+    logoutYes: 'Yes, sign me out',
+    logoutNo: 'No, stay signed in',
+    loggedOutHeading: 'Signed out',
+    loggedOutText: 'You are signed out of Kilt. You may close this window.',
   },
 };

@@ -6,6 +6,7 @@ import { clientBasedCors, introspectionAllowed, revocationAllowed } from './endp
 import { findAccount } from './find-account.ts';
 import { loadExistingGrant } from './first-party-grant.ts';
 import { kiltInteractionPolicy } from './interaction-policy.ts';
+import { providerPages } from './pages.ts';
 import { lifetimes } from './lifetimes.ts';
 import type { OrganizationClaimSource } from './organization-claim.ts';
 import { pairwiseIdentifier } from './pairwise.ts';
@@ -62,12 +63,13 @@ export function providerConfiguration(setup: ProviderSetup): Configuration {
     extraTokenClaims: resourceTokenClaims(store.users, organizationClaim),
     clientBasedCORS: clientBasedCors,
     interactions: { url: interactionUrl, policy: kiltInteractionPolicy(store) },
+    renderError: providerPages.renderError,
     discovery: { ui_locales_supported: ['ru', 'kk', 'en'] },
     features: {
       devInteractions: { enabled: false },
       claimsParameter: { enabled: true },
       userinfo: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource: providerPages.logoutSource, postLogoutSuccessSource: providerPages.postLogoutSuccessSource },
       backchannelLogout: { enabled: true },
       revocation: { enabled: true, allowedPolicy: revocationAllowed },
       introspection: { enabled: true, allowedPolicy: introspectionAllowed },

@@ -148,6 +148,23 @@ describe('the sign-in screens: e-mail, password and NCA signature, agreement, pr
     expect(errorOf(response.text)).toContain('Сеанс входа истёк');
   });
 
+  it("shows oidc-provider's own pages in Kilt's look: an unknown client, the sign-out question and its result", async () => {
+    const agent = browser(kilt.url);
+    const unknown = await agent.get('/auth?client_id=nobody&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Fnowhere.test%2F');
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('<h1>Не удалось выполнить вход</h1>');
+    expect(errorOf(unknown.text)).toContain('invalid_client');
+    await signInThroughScreens(agent, kilt.url, (await client(PORTAL)).url, { email: 'aidar@example.kz', password: PASSWORD, key: pki.endEntities.individual });
+    const question = await agent.get('/session/end');
+    expect(question.text).toContain('<h1>Выйти из Kilt?</h1>');
+    expect(question.text).toContain('id="op.logoutForm"');
+    const action = /<form[^>]*id="op.logoutForm"[^>]*action="([^"]+)"/.exec(question.text)?.[1] ?? /action="([^"]+)"[^>]*id="op.logoutForm"/.exec(question.text)![1]!;
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(question.text)![1]!;
+    const confirmed = await agent.post(new URL(action, kilt.url).pathname).type('form').send({ xsrf, logout: 'yes' });
+    const done = await agent.get(new URL(confirmed.headers['location']!, kilt.url).pathname);
+    expect(done.text).toContain('<h1>Вы вышли</h1>');
+  });
+
   it('serves the page script and the NCALayer client', async () => {
     const script = await browser(kilt.url).get('/static/js/ncalayer-client.js');
     expect(script.status).toBe(200);
