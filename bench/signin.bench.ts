@@ -10,6 +10,8 @@ import { createTestPki } from '../test/support/pki/index.ts';
 import { type BenchClient, signIn, tokenRequest } from './support/sign-in-client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** Sign-ins in flight when measuring the maximal rate. */
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 /** The defaults of .env.example: what a deployment hashes with. */
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 const PASSWORD = 'bench password 2026';
@@ -108,7 +110,7 @@ async function main(): Promise<void> {
       return signIn({ issuer, client: CLIENT, email: person.email, password: PASSWORD, key: person.key, scope });
     };
     for (let i = 0; i < 10; i++) await once(i);
-    const signIns = await closedLoop(8, SECONDS, (i) => once(i));
+    const signIns = await closedLoop(CONCURRENCY, SECONDS, (i) => once(i));
     phases.push(`after ${signIns.latencies.length} sign-ins ${rssMb(child.pid!).toFixed(0)}`);
     const halfRate = signIns.rate / 2;
     const atHalf = await openLoop(halfRate, SECONDS, (i) => once(i));
@@ -124,7 +126,7 @@ async function main(): Promise<void> {
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
     console.log(`argon2id hashes/s (${ARGON2.memoryCost} KiB, t=${ARGON2.timeCost}, p=${ARGON2.parallelism}; 4 in flight): ${hashes.rate.toFixed(1)}`);
-    console.log(`complete sign-ins/s (8 in flight):                     ${signIns.rate.toFixed(1)}   = ${(signIns.rate / hashes.rate).toFixed(2)} × argon2id   target ≥ 0.7  ${verdict(signIns.rate >= 0.7 * hashes.rate)}`);
+    console.log(`complete sign-ins/s (${CONCURRENCY} in flight):                    ${signIns.rate.toFixed(1)}   = ${(signIns.rate / hashes.rate).toFixed(2)} × argon2id   target ≥ 0.7  ${verdict(signIns.rate >= 0.7 * hashes.rate)}`);
     console.log(`  latency at full load: p50 ${percentile(signIns.latencies, 0.5).toFixed(0)} ms, p99 ${percentile(signIns.latencies, 0.99).toFixed(0)} ms`);
     console.log(`sign-in p99 at half that rate (${halfRate.toFixed(1)}/s, open loop): ${percentile(atHalf, 0.99).toFixed(0)} ms (p50 ${percentile(atHalf, 0.5).toFixed(0)} ms)   target < 250 ms  ${verdict(percentile(atHalf, 0.99) < 250)}`);
     console.log(`refresh-token grants/s (16 chains, rotating):           ${refreshes.rate.toFixed(0)}   target ≥ 600  ${verdict(refreshes.rate >= 600)}`);
