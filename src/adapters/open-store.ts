@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/schema.ts';
 import type { Store } from '../domain/store.ts';
-import { startEmbeddedMongo } from './embedded-mongo.ts';
 import { createMemoryStore } from './memory/index.ts';
-import { connectMongoStore } from './mongo/index.ts';
+
+// mongoose and mongodb-memory-server are loaded only when a MongoDB is used: a memory-store process stays lighter.
+const mongoStore = () => import('./mongo/index.ts');
 
 export interface OpenedStore {
   readonly store: Store;
@@ -19,14 +20,14 @@ export interface OpenedStore {
 export async function openStore(config: Pick<Config, 'store' | 'production'>, logger: Logger): Promise<OpenedStore> {
   const { mongodbUri, embeddedMongo, embeddedMongoTimeoutMs, dataDir } = config.store;
   if (mongodbUri) {
-    const store = await connectMongoStore(mongodbUri);
+    const store = await (await mongoStore()).connectMongoStore(mongodbUri);
     return { store, description: 'MongoDB (MONGODB_URI)', close: () => store.close() };
   }
   if (config.production) throw new Error('production runs on MongoDB only: set MONGODB_URI');
   if (embeddedMongo) {
     try {
-      const mongod = await startEmbeddedMongo(dataDir, embeddedMongoTimeoutMs);
-      const store = await connectMongoStore(mongod.uri);
+      const mongod = await (await import('./embedded-mongo.ts')).startEmbeddedMongo(dataDir, embeddedMongoTimeoutMs);
+      const store = await (await mongoStore()).connectMongoStore(mongod.uri);
       return {
         store,
         description: `embedded mongod, data in ${dataDir}/mongo`,
