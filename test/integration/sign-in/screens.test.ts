@@ -134,6 +134,27 @@ describe('the sign-in screens: e-mail, password and NCA signature, agreement, pr
     expect(decodeJws(tokens.id_token!).payload['organization']).toMatchObject({ type: 'individual' });
   });
 
+  it('a client with the certificate policy (Keden style) offers the company only to a sign-in with that company\'s key', async () => {
+    const KEDEN = { clientId: 'keden-certificate', redirectUri: 'http://keden.kilt.test/certificate' };
+    await store.clients.upsert(clientRecord(clientRegistrationSchema.parse({ clientId: KEDEN.clientId, redirectUris: [KEDEN.redirectUri], public: true, firstParty: true, profilePolicy: 'certificate' })));
+    const companyKey = pki.endEntities.signingRight;
+    const ownKey = await pki.issue({ role: 'individual', person: companyKey.person! });
+    const declarant = await createAccount(store, 'nurlan@example.kz', companyKey, PASSWORD);
+    await store.participants.add({ organizationBin: companyKey.organization!.bin, iin: declarant.iin, role: 'Декларант', status: 'registered' });
+
+    const withOwnKey = await client(KEDEN);
+    const pages: string[] = [];
+    const first = await signInThroughScreens(browser(kilt.url), kilt.url, withOwnKey.url, { email: 'nurlan@example.kz', password: PASSWORD, key: ownKey, seen: (html) => pages.push(html) });
+    expect(pages.some((html) => html.includes('id="profile-form"'))).toBe(false);
+    expect(decodeJws((await withOwnKey.redeem(first)).id_token!).payload['organization']).toMatchObject({ type: 'individual' });
+
+    const withCompanyKey = await client(KEDEN);
+    const second = await signInThroughScreens(browser(kilt.url), kilt.url, withCompanyKey.url, { email: 'nurlan@example.kz', password: PASSWORD, key: companyKey, profile: companyKey.organization!.bin });
+    expect(decodeJws((await withCompanyKey.redeem(second)).id_token!).payload['organization']).toEqual({
+      type: 'legal_entity', bin: companyKey.organization!.bin, name: COMPANY.name, roles: ['Декларант', 'signing_right'],
+    });
+  });
+
   it('asks a third-party client for consent; declining is access_denied', async () => {
     const declined = await signInThroughScreens(browser(kilt.url), kilt.url, (await client(THIRD_PARTY)).url, { email: 'aidar@example.kz', password: PASSWORD, key: pki.endEntities.individual, consent: 'decline' });
     expect(declined.searchParams.get('error')).toBe('access_denied');
