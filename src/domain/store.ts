@@ -214,6 +214,22 @@ export interface OidcAdapter {
   revokeByGrantId(grantId: string): Promise<void>;
 }
 
+export type OneTimeTokenPurpose = 'password_reset' | 'email_confirmation';
+
+/** A secret sent by e-mail; the store keeps its SHA-256 only, so a copy of the database opens no account. */
+export interface OneTimeTokenRecord {
+  readonly hash: string;
+  readonly purpose: OneTimeTokenPurpose;
+  readonly userId: string;
+  readonly expiresAt: Date;
+}
+
+export interface OneTimeTokenRepository {
+  save(token: OneTimeTokenRecord): Promise<void>;
+  /** Removes and returns the token when it exists for `purpose` and is unexpired at `now`; only one caller gets it. */
+  consume(hash: string, purpose: OneTimeTokenPurpose, now: Date): Promise<OneTimeTokenRecord | null>;
+}
+
 export interface RateLimit {
   readonly points: number;
   readonly durationSeconds: number;
@@ -241,9 +257,12 @@ export interface Store {
   readonly clients: ClientRepository;
   readonly keys: KeyRepository;
   readonly profileSelections: ProfileSelectionRepository;
+  readonly oneTimeTokens: OneTimeTokenRepository;
   /** The adapter class oidc-provider instantiates per model name ('Session', 'AccessToken', …). */
   readonly oidcAdapter: new (modelName: string) => OidcAdapter;
   rateLimiter(limit: RateLimit): RateLimiter;
+  /** Ends everything the account holds at the provider: sessions, grants and the tokens issued under them. */
+  endSessions(accountId: string): Promise<void>;
   /** Throws when the store cannot be reached (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

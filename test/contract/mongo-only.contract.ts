@@ -42,12 +42,14 @@ export function mongoOnlyContract(uri: string, admin: Connection): void {
       expect(await indexes('challenges')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
       expect(await indexes('profile_selections')).toContainEqual(expect.objectContaining({ key: { sessionUid: 1, clientId: 1 }, unique: true }));
       expect(await indexes('profile_selections')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
+      expect(await indexes('one_time_tokens')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
       expect(await indexes('oidc')).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }),
           expect.objectContaining({ key: { kind: 1, 'payload.uid': 1 } }),
           expect.objectContaining({ key: { kind: 1, 'payload.userCode': 1 } }),
           expect.objectContaining({ key: { 'payload.grantId': 1 } }),
+          expect.objectContaining({ key: { kind: 1, 'payload.accountId': 1 } }),
         ]),
       );
       expect(await indexes('rate_limits')).toContainEqual(expect.objectContaining({ key: { key: 1 }, unique: true }));

@@ -4,7 +4,9 @@ import { auditContract } from './audit.contract.ts';
 import { challengesContract } from './challenges.contract.ts';
 import { clientsContract } from './clients.contract.ts';
 import { keysContract } from './keys.contract.ts';
+import { endSessionsContract } from './end-sessions.contract.ts';
 import { oidcAdapterContract } from './oidc-adapter.contract.ts';
+import { oneTimeTokensContract } from './one-time-tokens.contract.ts';
 import { organizationsContract } from './organizations.contract.ts';
 import { participantsContract } from './participants.contract.ts';
 import { profileSelectionsContract } from './profile-selections.contract.ts';
@@ -37,5 +39,7 @@ export function storeContract(kind: 'memory' | 'mongodb', factory: StoreFactory)
     oidcAdapterContract(factory);
     rateLimiterContract(factory);
     profileSelectionsContract(factory);
+    oneTimeTokensContract(factory);
+    endSessionsContract(factory);
   });
 }

@@ -5,7 +5,8 @@ import { memoryChallenges } from './challenges.ts';
 import { type Clock, systemClock } from '../store-shared/clock.ts';
 import { memoryClients } from './clients.ts';
 import { memoryKeys } from './keys.ts';
-import { memoryOidcAdapter } from './oidc-adapter.ts';
+import { memoryOidcStorage } from './oidc-adapter.ts';
+import { memoryOneTimeTokens } from './one-time-tokens.ts';
 import { memoryOrganizations } from './organizations.ts';
 import { memoryParticipants } from './participants.ts';
 import { memoryProfileSelections } from './profile-selections.ts';
@@ -23,6 +24,7 @@ export interface MemoryStoreOptions {
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const clock = options.clock ?? systemClock;
+  const oidc = memoryOidcStorage(clock);
   return {
     kind: 'memory',
     users: memoryUsers(clock),
@@ -34,7 +36,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     clients: memoryClients(),
     keys: memoryKeys(),
     profileSelections: memoryProfileSelections(clock),
-    oidcAdapter: memoryOidcAdapter(clock),
+    oneTimeTokens: memoryOneTimeTokens(clock),
+    oidcAdapter: oidc.adapter,
+    endSessions: oidc.endSessions,
     rateLimiter: memoryRateLimiters(),
     async ping() {},
     async close() {},

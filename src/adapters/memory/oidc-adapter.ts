@@ -1,7 +1,7 @@
 import type { OidcAdapter } from '../../domain/store.ts';
 import type { Clock } from '../store-shared/clock.ts';
 import { ExpiringMap } from './expiring-map.ts';
-import { expiryOf, GRANT_BOUND_MODELS } from '../store-shared/oidc-models.ts';
+import { ACCOUNT_MODELS, expiryOf, GRANT_BOUND_MODELS } from '../store-shared/oidc-models.ts';
 
 type Payload = Record<string, unknown>;
 
@@ -10,9 +10,27 @@ interface Stored {
   readonly payload: Payload;
 }
 
+export interface MemoryOidcStorage {
+  readonly adapter: new (modelName: string) => OidcAdapter;
+  endSessions(accountId: string): Promise<void>;
+}
+
 /** One storage shared by every model's adapter instance, keyed `Model:id` like oidc-provider's memory adapter. */
-export function memoryOidcAdapter(clock: Clock): new (modelName: string) => OidcAdapter {
+export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
   const storage = new ExpiringMap<Stored>(clock);
+
+  const endSessions = async (accountId: string): Promise<void> => {
+    const grants = new Set<unknown>();
+    for (const [key, stored] of [...storage.entries()]) {
+      if (!ACCOUNT_MODELS.includes(stored.model) || stored.payload['accountId'] !== accountId) continue;
+      if (stored.model === 'Grant') grants.add(stored.payload['jti']);
+      storage.delete(key);
+    }
+    for (const [key, stored] of [...storage.entries()]) {
+      const bound = GRANT_BOUND_MODELS.includes(stored.model);
+      if (bound && (grants.has(stored.payload['grantId']) || stored.payload['accountId'] === accountId)) storage.delete(key);
+    }
+  };
 
   // A scan, not an index: the memory store holds the few payloads of a development instance or a test.
   const findWhere = (model: string, matches: (payload: Payload) => boolean): Payload | undefined => {
@@ -22,7 +40,7 @@ export function memoryOidcAdapter(clock: Clock): new (modelName: string) => Oidc
     return undefined;
   };
 
-  return class MemoryOidcAdapter implements OidcAdapter {
+  const adapter = class MemoryOidcAdapter implements OidcAdapter {
     readonly #model: string;
 
     constructor(modelName: string) {
@@ -65,4 +83,5 @@ export function memoryOidcAdapter(clock: Clock): new (modelName: string) => Oidc
       }
     }
   };
+  return { adapter, endSessions };
 }

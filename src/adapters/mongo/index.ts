@@ -17,7 +17,9 @@ import { organizationModel } from './models/organization.ts';
 import { participantModel } from './models/participant.ts';
 import { profileSelectionModel } from './models/profile-selection.ts';
 import { userModel } from './models/user.ts';
-import { mongoOidcAdapter } from './oidc-adapter.ts';
+import { mongoEndSessions, mongoOidcAdapter } from './oidc-adapter.ts';
+import { oneTimeTokenModel } from './models/one-time-token.ts';
+import { mongoOneTimeTokens } from './one-time-tokens.ts';
 import { mongoOrganizations } from './organizations.ts';
 import { mongoParticipants } from './participants.ts';
 import { mongoProfileSelections } from './profile-selections.ts';
@@ -66,6 +68,7 @@ export async function connectMongoStore(uri: string, options: MongoStoreOptions 
       keySets: keySetModel(connection),
       oidcPayloads: oidcPayloadModel(connection),
       profileSelections: profileSelectionModel(connection),
+      oneTimeTokens: oneTimeTokenModel(connection),
     };
     await Promise.all(Object.values(models).map((model) => model.createIndexes()));
     await createRateLimitIndexes(connection);
@@ -81,6 +84,8 @@ export async function connectMongoStore(uri: string, options: MongoStoreOptions 
       clients: mongoClients(models.clients),
       keys: mongoKeys(models.keySets),
       profileSelections: mongoProfileSelections(models.profileSelections, clock),
+      oneTimeTokens: mongoOneTimeTokens(models.oneTimeTokens),
+      endSessions: mongoEndSessions(models.oidcPayloads),
       oidcAdapter: mongoOidcAdapter(models.oidcPayloads, clock),
       rateLimiter: mongoRateLimiters(connection),
       async ping() {

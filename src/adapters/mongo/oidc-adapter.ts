@@ -1,7 +1,7 @@
 import type { Model } from 'mongoose';
 import type { OidcAdapter } from '../../domain/store.ts';
 import type { Clock } from '../store-shared/clock.ts';
-import { expiryOf, GRANT_BOUND_MODELS } from '../store-shared/oidc-models.ts';
+import { ACCOUNT_MODELS, expiryOf, GRANT_BOUND_MODELS } from '../store-shared/oidc-models.ts';
 import type { OidcPayloadDocument } from './models/oidc-payload.ts';
 
 type Payload = Record<string, unknown>;
@@ -57,5 +57,19 @@ export function mongoOidcAdapter(payloads: Model<OidcPayloadDocument>, clock: Cl
     async revokeByGrantId(grantId: string) {
       await payloads.deleteMany({ 'payload.grantId': grantId, kind: { $in: GRANT_BOUND_MODELS } });
     }
+  };
+}
+
+/** Sessions and grants of the account, and every token issued under those grants or to the account. */
+export function mongoEndSessions(payloads: Model<OidcPayloadDocument>): (accountId: string) => Promise<void> {
+  return async (accountId) => {
+    const grants = await payloads.find({ kind: 'Grant', 'payload.accountId': accountId }, { 'payload.jti': 1 }).lean<OidcPayloadDocument[]>();
+    const grantIds = grants.map((grant) => grant.payload['jti']);
+    await payloads.deleteMany({
+      $or: [
+        { kind: { $in: ACCOUNT_MODELS }, 'payload.accountId': accountId },
+        { kind: { $in: GRANT_BOUND_MODELS }, $or: [{ 'payload.grantId': { $in: grantIds } }, { 'payload.accountId': accountId }] },
+      ],
+    });
   };
 }

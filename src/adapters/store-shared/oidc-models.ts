@@ -12,6 +12,9 @@ export const GRANT_BOUND_MODELS: readonly string[] = [
   'PreAuthorizedCode',
 ];
 
+/** The models that hold an account's sign-in: ending its sessions removes them and the tokens of its grants. */
+export const ACCOUNT_MODELS: readonly string[] = ['Session', 'Grant'];
+
 /** oidc-provider passes no TTL for models configured to live until destroyed. */
 export function expiryOf(now: Date, expiresIn: number | undefined): Date | null {
   return typeof expiresIn === 'number' && Number.isFinite(expiresIn) ? new Date(now.getTime() + expiresIn * 1000) : null;

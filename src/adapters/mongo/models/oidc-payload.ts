@@ -29,6 +29,7 @@ schema.index({ expiresAt: 1 }, { expireAfterSeconds: 0, name: 'oidc_ttl' });
 schema.index({ kind: 1, 'payload.uid': 1 }, { name: 'oidc_kind_uid' });
 schema.index({ kind: 1, 'payload.userCode': 1 }, { name: 'oidc_kind_user_code' });
 schema.index({ 'payload.grantId': 1 }, { name: 'oidc_grant_id' });
+schema.index({ kind: 1, 'payload.accountId': 1 }, { name: 'oidc_kind_account' });
 
 export const oidcPayloadModel = (connection: Connection): Model<OidcPayloadDocument> =>
   connection.model<OidcPayloadDocument>('OidcPayload', schema, 'oidc');
