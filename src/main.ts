@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type Koa from 'koa';
 import { loadPkiFromFiles } from './adapters/fs/pki-files.ts';
+import { renderLetter } from './adapters/mail/letters.ts';
+import { openMailer } from './adapters/mail/open-mailer.ts';
 import { type OpenedStore, openStore } from './adapters/open-store.ts';
 import { argon2Hasher } from './adapters/passwords/argon2-hasher.ts';
 import { ConfigError } from './config/config-error.ts';
@@ -14,7 +16,9 @@ import type { OutboundFetch } from './provider/configuration.ts';
 import { createProvider } from './provider/create-provider.ts';
 import { LiveProvider } from './provider/live-provider.ts';
 import { selectedProfile } from './provider/organization-claim.ts';
+import type { Mailer } from './domain/mail.ts';
 import type { Store } from './domain/store.ts';
+import { passwordResetRoutes } from './interactions/password-reset-routes.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { nameAttribute } from './pki/name.ts';
 import { OID } from './pki/oids.ts';
@@ -44,6 +48,7 @@ export interface KiltInstance {
   readonly port: number;
   readonly provider: LiveProvider;
   readonly store: OpenedStore['store'];
+  readonly mailer: Mailer;
   /** Graceful: stops taking requests, answers those in flight (up to KILT_SHUTDOWN_TIMEOUT_SECONDS), closes the store. */
   stop(): Promise<void>;
 }
@@ -79,6 +84,24 @@ async function signInRoutes(config: Config, store: Store, verifier: PkiVerifier 
   });
 }
 
+/** «Забыли пароль?»: links by mail, at most three letters an hour to one address. */
+function passwordRoutes(config: Config, store: Store, mailer: Mailer): Koa.Middleware {
+  const origin = config.issuer;
+  return passwordResetRoutes({
+    store,
+    passwords: argon2Hasher(config.argon2),
+    letters: store.rateLimiter({ points: 3, durationSeconds: 3600, blockSeconds: 3600, keyPrefix: 'password-reset-letters' }),
+    async send(letter) {
+      const body = letter.name === 'password-reset'
+        ? renderLetter('password-reset', letter.locale, { link: letter.link })
+        : renderLetter('password-changed', letter.locale, { link: `${origin}/forgot-password` });
+      await mailer.send({ to: letter.to, ...body });
+    },
+    origin,
+    clock: () => new Date(),
+  });
+}
+
 const caName = (ca: TrustedCa) => `"${nameAttribute(ca.certificate.subject, OID.commonName) ?? ca.certificate.serialHex}"`;
 
 function staleness({ full }: CrlCurrency, now: Date): string {
@@ -110,10 +133,11 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
   const crlsReady = files && config.pki.crlFiles.length > 0 && config.pki.revocation.split(',').includes('crl')
     ? crlReadiness(files.crls, new Set(files.crls.currency(new Date()).map((entry) => entry.issuer)))
     : undefined;
+  const { mailer, outbox } = openMailer(config.mail);
   // Imported only here and only outside production: it brings the test CA generator along.
   const development = !files && config.development.instance
     ? await (await import('./dev/development-instance.ts')).startDevelopmentInstance({
-      store, issuer: config.issuer, passwords: argon2Hasher(config.argon2), emulatorPort: config.development.ncalayerPort, logger,
+      store, issuer: config.issuer, passwords: argon2Hasher(config.argon2), emulatorPort: config.development.ncalayerPort, logger, outbox,
     })
     : undefined;
   const pki = files ?? development?.pki;
@@ -144,6 +168,7 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
       routes: options.routes?.(provider) ?? [
         staticFiles(),
         await signInRoutes(config, store, pki?.verifier, provider, development?.ncalayerUrl ?? config.signIn.ncalayerUrl),
+        passwordRoutes(config, store, mailer),
         ...(development?.routes ?? []),
       ],
       readiness: {
@@ -162,6 +187,7 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
       port: server.port,
       provider,
       store,
+      mailer,
       async stop() {
         kilt.drain();
         provider.stop();

@@ -15,6 +15,8 @@ const RULES: readonly Rule[] = [
   { name: 'KILT_TRUST_DIR', satisfied: present, message: 'required in production: the folder of the NCA RK root and intermediate certificates' },
   { name: 'KILT_PKI_MODE', satisfied: (value) => value === 'production', message: 'must be "production" in production (the NCA RK TEST roots are for test mode only)' },
   { name: 'KILT_PAIRWISE_SALT', satisfied: present, message: 'required in production: a secret of at least 32 characters that never changes (pairwise subjects derive from it)' },
+  { name: 'SMTP_URL', satisfied: present, message: 'required in production: registration and password-reset letters go out through this SMTP server' },
+  { name: 'MAIL_FROM', satisfied: present, message: 'required in production: the sender of every letter, e.g. Kilt <no-reply@kilt.kz>' },
   { name: 'KILT_REVOCATION', satisfied: (value) => value !== 'off', message: 'must not be "off" in production: revocation is checked and fails closed' },
 ];
 

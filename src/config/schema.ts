@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { REVOCATION_MODES, type RevocationMode } from '../pki/revocation/checker.ts';
 
@@ -53,6 +54,8 @@ const variables = z.object({
   KILT_TTL_SESSION: seconds(14 * DAY),
   KILT_TTL_GRANT: seconds(14 * DAY),
   KILT_TTL_INTERACTION: seconds(3600),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, hostname: /./, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.kz:587' }).optional(),
+  MAIL_FROM: z.string().regex(/^(?:[^<>]*<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)$/, 'must be an address, e.g. Kilt <no-reply@kilt.kz>').optional(),
 });
 
 /** Every variable Kilt reads; `.env.example` documents the same names (a test holds them equal). */
@@ -62,6 +65,10 @@ export const envSchema = variables
   .refine((env) => env.KILT_CRL_FILES.length === 0 || env.KILT_TRUST_DIR !== undefined, {
     path: ['KILT_CRL_FILES'],
     message: 'CRLs are verified against the trust anchors: set KILT_TRUST_DIR too',
+  })
+  .refine((env) => env.SMTP_URL === undefined || env.MAIL_FROM !== undefined, {
+    path: ['MAIL_FROM'],
+    message: 'required with SMTP_URL: the sender of every letter',
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -95,6 +102,11 @@ export const envSchema = variables
         lockSeconds: env.KILT_LOGIN_LOCK_SECONDS,
         maxFailuresPerAccount: env.KILT_LOGIN_MAX_FAILURES_PER_ACCOUNT,
         maxFailuresPerIp: env.KILT_LOGIN_MAX_FAILURES_PER_IP,
+      },
+      mail: {
+        smtp: env.SMTP_URL && env.MAIL_FROM ? { url: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
+        // Without SMTP_URL, never in production: letters land here and on /dev/outbox.
+        outboxDir: join(env.KILT_DATA_DIR, 'outbox'),
       },
       argon2: { memoryCost: env.KILT_ARGON2_MEMORY_KIB, timeCost: env.KILT_ARGON2_TIME_COST, parallelism: env.KILT_ARGON2_PARALLELISM },
       oidc: {

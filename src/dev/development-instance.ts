@@ -1,7 +1,8 @@
 // The development instance behind `npm start` with no configuration (DESIGN.md, Running it): a generated test CA
-// that is trusted, a demo person with a key of it, an NCALayer emulator that signs with that key, an agreement and
-// the demo relying party. Only main.ts imports it, and only outside production.
+// that is trusted, a demo person with a key of it, an NCALayer emulator that signs with that key, an agreement, the
+// demo relying party and, when letters go to the outbox, /dev/outbox. Only main.ts imports it, and only outside production.
 import type Koa from 'koa';
+import type { Outbox } from '../adapters/mail/outbox.ts';
 import { createPkiVerifier } from '../pki/create-verifier.ts';
 import type { PasswordHasher } from '../domain/passwords.ts';
 import type { Store } from '../domain/store.ts';
@@ -13,6 +14,7 @@ import type { Logger } from '../server/logger.ts';
 import { createTestPki, signCms } from '../../test/support/pki/index.ts';
 import { DEMO_CLIENT_ID, demoClient } from './demo-client.ts';
 import { type NcaLayerEmulator, startNcaLayerEmulator } from './ncalayer-emulator.ts';
+import { outboxRoutes } from './outbox-routes.ts';
 
 export const DEMO_EMAIL = 'demo@kilt.kz';
 export const DEMO_PASSWORD = 'kilt-demo-2026';
@@ -36,6 +38,8 @@ export async function startDevelopmentInstance(options: {
   readonly passwords: PasswordHasher;
   readonly emulatorPort: number;
   readonly logger: Logger;
+  /** The letters sent without SMTP_URL, shown on /dev/outbox. */
+  readonly outbox?: Outbox | undefined;
 }): Promise<DevelopmentInstance> {
   const { store, issuer, logger } = options;
   const pki = await createTestPki({ algorithm: 'gost512' });
@@ -61,13 +65,13 @@ export async function startDevelopmentInstance(options: {
     onSign: (key) => logger.info({ key }, 'dev NCALayer emulator: signing with this key'),
   });
   logger.warn(
-    { demo: `${issuer}/demo`, email: DEMO_EMAIL, password: DEMO_PASSWORD, ncalayerEmulator: emulator.url },
+    { demo: `${issuer}/demo`, email: DEMO_EMAIL, password: DEMO_PASSWORD, ncalayerEmulator: emulator.url, ...(options.outbox ? { outbox: `${issuer}/dev/outbox` } : {}) },
     'development instance: a generated test CA is trusted, a demo account and an NCALayer emulator are ready',
   );
   return {
     pki: { ...assembly, trustedCertificates: 2, close: () => undefined },
     ncalayerUrl: emulator.url,
-    routes: [demoClient(issuer)],
+    routes: [demoClient(issuer), ...(options.outbox ? [outboxRoutes(options.outbox)] : [])],
     stop: () => emulator.close(),
   };
 }

@@ -11,7 +11,7 @@ export function csrfToken(ctx: Koa.Context): string {
   const existing = ctx.cookies.get(COOKIE, { signed: true });
   if (existing) return existing;
   const token = randomBytes(24).toString('base64url');
-  ctx.cookies.set(COOKIE, token, { signed: true, httpOnly: true, sameSite: 'lax', secure: ctx.secure, path: '/interaction' });
+  ctx.cookies.set(COOKIE, token, { signed: true, httpOnly: true, sameSite: 'lax', secure: ctx.secure, path: '/' });
   return token;
 }
 

@@ -64,9 +64,6 @@ export class LiveProvider {
   }
 
   readonly middleware: Koa.Middleware = (ctx, next) => {
-    const provider = this.#provider;
-    // Kilt's own routes sign their cookies with the provider's cookie keys, so both rotate together.
-    if (ctx.app.keys !== provider.keys) ctx.app.keys = provider.keys;
-    return runChain(provider.middleware, ctx, next);
+    return runChain(this.#provider.middleware, ctx, next);
   };
 }

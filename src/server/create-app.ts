@@ -24,6 +24,13 @@ export function createApp(options: AppOptions): KiltApp {
   const isDraining = () => draining;
   const app = new Koa({ proxy: options.trustProxy });
   app.use(requestContext(options.logger, isDraining));
+  // Kilt's own routes sign their cookies with the provider's cookie keys, so both rotate together; set before any
+  // route runs, so that a page served before the first provider request can sign its cookies too.
+  app.use((ctx, next) => {
+    const { keys } = options.provider.current;
+    if (ctx.app.keys !== keys) ctx.app.keys = keys;
+    return next();
+  });
   app.use(healthRoutes(options.readiness, isDraining));
   for (const route of options.routes ?? []) app.use(route);
   app.use(options.provider.middleware);

@@ -1,0 +1,62 @@
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import type Koa from 'koa';
+import { z } from 'zod';
+import { localizedMessage } from '../domain/messages.ts';
+import { type PasswordResetDependencies, PasswordError, requestPasswordReset, resetPassword } from '../domain/password-reset.ts';
+import { csrfToken, csrfValid } from './csrf.ts';
+import { pickLocale } from './locale.ts';
+import { render } from './render.ts';
+
+const forgotForm = z.object({ csrf: z.string(), email: z.string().trim().max(254) });
+const resetForm = z.object({ csrf: z.string(), password: z.string().max(1024), password_confirmation: z.string().max(1024) });
+const SECRET = /^[A-Za-z0-9_-]{43}$/;
+
+/** «Забыли пароль?»: /forgot-password asks for the address, /reset-password/:secret sets the new password. */
+export function passwordResetRoutes(deps: PasswordResetDependencies): Koa.Middleware {
+  const router = new Router();
+  const form = bodyParser({ enableTypes: ['form'], formLimit: '16kb' });
+  const locale = (ctx: Koa.Context) => pickLocale(ctx, ctx.query['ui_locales']);
+
+  router.get('/forgot-password', (ctx) => render(ctx, 'password/forgot', locale(ctx), { csrf: csrfToken(ctx) }));
+
+  router.post('/forgot-password', form, async (ctx) => {
+    const fields = forgotForm.safeParse(ctx.request.body);
+    if (!fields.success || !csrfValid(ctx, fields.data.csrf)) {
+      render(ctx, 'password/forgot', locale(ctx), { csrf: csrfToken(ctx) }, 400);
+      return;
+    }
+    // The same page for every address: the form tells nobody who has an account.
+    await requestPasswordReset(deps, fields.data.email, locale(ctx));
+    render(ctx, 'password/forgot', locale(ctx), { sent: true });
+  });
+
+  router.get('/reset-password/:secret', (ctx) => {
+    const secret = ctx.params['secret'] ?? '';
+    if (!SECRET.test(secret)) {
+      render(ctx, 'password/reset', locale(ctx), { invalid: true, error: localizedMessage(new PasswordError('reset.link_invalid'), locale(ctx)) }, 400);
+      return;
+    }
+    render(ctx, 'password/reset', locale(ctx), { csrf: csrfToken(ctx), secret });
+  });
+
+  router.post('/reset-password/:secret', form, async (ctx) => {
+    const secret = ctx.params['secret'] ?? '';
+    const fields = resetForm.safeParse(ctx.request.body);
+    const language = locale(ctx);
+    if (!SECRET.test(secret) || !fields.success || !csrfValid(ctx, fields.data.csrf)) {
+      render(ctx, 'password/reset', language, { invalid: true, error: localizedMessage(new PasswordError('reset.link_invalid'), language) }, 400);
+      return;
+    }
+    try {
+      await resetPassword(deps, secret, fields.data.password, fields.data.password_confirmation, language);
+      render(ctx, 'password/reset', language, { done: true });
+    } catch (error) {
+      if (!(error instanceof PasswordError)) throw error;
+      const invalid = error.code === 'reset.link_invalid';
+      render(ctx, 'password/reset', language, { csrf: csrfToken(ctx), secret, invalid, error: localizedMessage(error, language) }, 400);
+    }
+  });
+
+  return router.routes() as Koa.Middleware;
+}
