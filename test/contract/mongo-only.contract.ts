@@ -12,7 +12,8 @@ interface IndexDescription {
 }
 
 /** What only MongoDB has: the indexes the guarantees rest on, and expiry on real time before the TTL monitor runs. */
-export function mongoOnlyContract(uri: string, admin: Connection): void {
+/** `admin` is read at run time: the connection is opened by the suite's beforeAll. */
+export function mongoOnlyContract(uri: string, admin: () => Connection): void {
   describe('mongodb store internals', () => {
     let dbName = '';
     let store: Store;
@@ -23,11 +24,11 @@ export function mongoOnlyContract(uri: string, admin: Connection): void {
     });
     afterEach(async () => {
       await store.close();
-      await admin.useDb(dbName).dropDatabase();
+      await admin().useDb(dbName).dropDatabase();
     });
 
     const indexes = async (collection: string): Promise<IndexDescription[]> =>
-      (await admin.useDb(dbName).collection(collection).indexes()) as IndexDescription[];
+      (await admin().useDb(dbName).collection(collection).indexes()) as IndexDescription[];
 
     it('creates the unique, TTL and lookup indexes at connect', async () => {
       expect(await indexes('users')).toEqual(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import mongoose from 'mongoose';
-import { afterAll, it } from 'vitest';
+import mongoose, { type Connection } from 'mongoose';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { createMemoryStore } from '../../src/adapters/memory/index.ts';
 import { connectMongoStore } from '../../src/adapters/mongo/index.ts';
 import { mongoOnlyContract } from './mongo-only.contract.ts';
@@ -14,21 +14,24 @@ storeContract('memory', async (clock) => {
 });
 
 const mongo = await findMongoServer();
+const skipped = 'skipped' in mongo ? mongo.skipped : undefined;
+const uri = 'uri' in mongo ? mongo.uri : '';
+if (skipped) console.log(`skipped: MongoDB contract suite: ${skipped}`);
 
-if ('skipped' in mongo) {
-  console.log(`skipped: MongoDB contract suite: ${mongo.skipped}`);
-  it.skip(`mongodb store: ${mongo.skipped}`, () => {});
-} else {
+describe.skipIf(skipped !== undefined)(`MongoDB${skipped ? ` (skipped: ${skipped})` : ''}`, () => {
   // Each test gets a database of its own, dropped afterwards, so a shared MONGODB_URI server is left as it was.
-  const admin = await mongoose.createConnection(mongo.uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  let admin: Connection;
+  beforeAll(async () => {
+    admin = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  });
   afterAll(async () => {
     await admin.close();
-    await mongo.stop();
+    if ('stop' in mongo) await mongo.stop();
   });
 
   const factory: StoreFactory = async (clock) => {
     const dbName = `kilt-contract-${randomUUID()}`;
-    const store = await connectMongoStore(mongo.uri, { clock, dbName, serverSelectionTimeoutMS: 10_000 });
+    const store = await connectMongoStore(uri, { clock, dbName, serverSelectionTimeoutMS: 10_000 });
     return {
       store,
       async dispose() {
@@ -39,5 +42,5 @@ if ('skipped' in mongo) {
   };
 
   storeContract('mongodb', factory);
-  mongoOnlyContract(mongo.uri, admin);
-}
+  mongoOnlyContract(uri, () => admin);
+});
