@@ -2,12 +2,12 @@
 // Usage: npm run bench:signin   (BENCH_SECONDS to lengthen or shorten each phase)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import argon2 from 'argon2';
 import { temporaryDirectory, trustDirectoryOf, writeFile } from '../test/support/kilt/files.ts';
 import { createTestPki } from '../test/support/pki/index.ts';
 import { type BenchClient, signIn, tokenRequest } from './support/sign-in-client.ts';
+import { freePort } from '../test/support/free-port.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Sign-ins in flight when measuring the maximal rate. */
@@ -16,14 +16,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 const PASSWORD = 'bench password 2026';
 const CLIENT: BenchClient = { clientId: 'bench', redirectUri: 'http://bench.kilt.test/callback' };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -1,18 +1,10 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, signChallenge } from '../../../public/js/ncalayer-client.js';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../../../src/dev/development-instance.ts';
 import { browser } from '../../support/kilt/browser.ts';
 import { attributeOf, signInThroughScreens } from '../../support/kilt/screens.ts';
 import { type TestKilt, startTestKilt } from '../../support/kilt/start-test-kilt.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../../support/free-port.ts';
 
 /** `npm start` with no configuration: a first-time visitor can click through the whole sign-in. */
 describe('the development instance', () => {

@@ -1,5 +1,4 @@
 import { readFile, readdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Koa from 'koa';
 import request from 'supertest';
@@ -10,6 +9,7 @@ import { outboxRoutes } from '../../../src/dev/outbox-routes.ts';
 import { temporaryDirectory } from '../../support/kilt/files.ts';
 import { type TestKilt, startTestKilt } from '../../support/kilt/start-test-kilt.ts';
 import { type SmtpCatcher, startSmtpCatcher } from '../../support/mail/smtp-catcher.ts';
+import { freePort } from '../../support/free-port.ts';
 
 const resetLetter = (to: string, link: string) => ({ to, ...renderLetter('password-reset', 'ru', { link }) });
 
@@ -17,14 +17,6 @@ function served(outbox: ReturnType<typeof createOutbox>) {
   const app = new Koa();
   app.use(outboxRoutes(outbox));
   return request(app.callback());
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('the development outbox', () => {

@@ -1,5 +1,4 @@
 // A real Kilt (main.ts's startKilt) on 127.0.0.1, on the memory store unless given one, with quiet logs.
-import { createServer } from 'node:net';
 import type Koa from 'koa';
 import { createMemoryStore } from '../../../src/adapters/memory/index.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
@@ -9,6 +8,7 @@ import { type KiltInstance, startKilt } from '../../../src/main.ts';
 import type { LiveProvider } from '../../../src/provider/live-provider.ts';
 import type { OutboundFetch } from '../../../src/provider/configuration.ts';
 import { createLogger } from '../../../src/server/logger.ts';
+import { freePort } from '../free-port.ts';
 
 export interface TestKilt {
   /** The issuer, http://127.0.0.1:<port>. */
@@ -28,16 +28,6 @@ export interface TestKiltOptions {
 }
 
 const loopbackFetch: OutboundFetch = (url, { dispatcher: _guard, ...options }) => fetch(url, options);
-
-/** The issuer must name the port, so a free one is found first. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
-}
 
 /** Cheap argon2 parameters: the tests hash many passwords and prove nothing about their cost. */
 export const FAST_ARGON2 = { KILT_ARGON2_MEMORY_KIB: '8192', KILT_ARGON2_TIME_COST: '1' } as const;
