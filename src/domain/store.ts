@@ -42,13 +42,22 @@ export interface UserRecord {
   readonly phone: string | null;
   readonly locale: Locale;
   readonly lockedUntil: Date | null;
+  /**
+   * Set while the account is a registration waiting for its e-mail link: at this instant the account is gone and its
+   * e-mail and IIN are free again (a TTL in MongoDB). Null once confirmed, and for accounts operators create.
+   */
+  readonly unconfirmedUntil: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
 
 export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt'>;
-export type UserPatch = Partial<Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt' | 'iin'>>;
+export type UserPatch = Partial<Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt' | 'iin' | 'unconfirmedUntil'>>;
 
+/**
+ * An account whose `unconfirmedUntil` has passed does not exist for any method: finds return null, and `create` may
+ * take its e-mail and IIN (the stale record is removed, whether or not the TTL monitor got to it).
+ */
 export interface UserRepository {
   /** Throws DuplicateError('email' | 'iin'). */
   create(user: NewUser): Promise<UserRecord>;
@@ -57,6 +66,16 @@ export interface UserRepository {
   findByIin(iin: string): Promise<UserRecord | null>;
   /** Throws DuplicateError('email'); null when the user does not exist. */
   update(id: string, patch: UserPatch): Promise<UserRecord | null>;
+  /**
+   * Activates a registration at `at`: emailConfirmedAt = at and unconfirmedUntil = null, atomically and only while
+   * unconfirmedUntil is still after `at`; null otherwise (already confirmed, expired, unknown). One caller wins.
+   */
+  confirm(id: string, at: Date): Promise<UserRecord | null>;
+  /**
+   * Removes the account holding this IIN only while it is unconfirmed (expired or not): the holder of the IIN's key
+   * starting registration again replaces their own letter-waiting registration. False when there is none.
+   */
+  discardUnconfirmed(iin: string): Promise<boolean>;
 }
 
 export interface OrganizationRecord {
@@ -246,6 +265,79 @@ export interface RateLimiter {
   blockedFor(key: string): Promise<number>;
 }
 
+/** Who a registration makes: a person, a company's head (who registers the company), or an added employee. */
+export type RegistrationKind = 'individual' | 'company_head' | 'employee';
+
+/** Where the wizard is (DESIGN.md, Registration); 'sent' once the account exists and the letter is out. */
+export type RegistrationStep = 'contacts' | 'phone' | 'agreement' | 'sent';
+
+/** What step 1 read from the verified certificate. */
+export interface RegistrationPerson {
+  readonly iin: string;
+  readonly surname: string | null;
+  readonly givenName: string | null;
+  readonly patronymic: string | null;
+  readonly bin: string | null;
+  readonly organizationName: string | null;
+  readonly roles: readonly string[];
+  readonly certificateSerial: string;
+}
+
+/** The SMS code being confirmed: only its SHA-256 is kept. */
+export interface PendingSmsCode {
+  readonly phone: string;
+  readonly codeHash: string;
+  readonly sentAt: Date;
+  readonly expiresAt: Date;
+  readonly attempts: number;
+}
+
+/** The agreement as accepted in step 3, recorded against the account when it is confirmed. */
+export interface PendingAgreement {
+  readonly version: number;
+  readonly method: AcceptanceMethod;
+  readonly acceptedAt: Date;
+  readonly evidence: string | null;
+}
+
+/** The state of one registration wizard, bound to one browser by a cookie holding its id. */
+export interface RegistrationRecord {
+  readonly id: string;
+  readonly step: RegistrationStep;
+  readonly kind: RegistrationKind;
+  readonly person: RegistrationPerson;
+  readonly email: string | null;
+  readonly passwordHash: string | null;
+  readonly consentAt: Date | null;
+  /** The mobile number of step 2 (E.164); confirmed once the wizard is past the 'phone' step. */
+  readonly phone: string | null;
+  readonly sms: PendingSmsCode | null;
+  readonly agreement: PendingAgreement | null;
+  /** The unconfirmed account, once step 'sent' is reached. */
+  readonly userId: string | null;
+  readonly locale: Locale;
+  /** The sign-in (interaction uid) the registration was started from, to return to. */
+  readonly returnTo: string | null;
+  /** Incremented by every update: updates are compare-and-set on it, so a double submit changes nothing twice. */
+  readonly revision: number;
+  readonly createdAt: Date;
+  /** Gone at this instant (TTL). */
+  readonly expiresAt: Date;
+}
+
+export type NewRegistration = Omit<RegistrationRecord, 'id' | 'revision' | 'createdAt'>;
+export type RegistrationPatch = Partial<Omit<RegistrationRecord, 'id' | 'revision' | 'createdAt' | 'kind' | 'person'>>;
+
+export interface RegistrationRepository {
+  create(registration: NewRegistration): Promise<RegistrationRecord>;
+  /** Null when unknown or expired at `now`. */
+  find(id: string, now: Date): Promise<RegistrationRecord | null>;
+  findByUserId(userId: string, now: Date): Promise<RegistrationRecord | null>;
+  /** Applies the patch only while the stored revision is `revision`; null when another update came first or it is gone. */
+  update(id: string, revision: number, patch: RegistrationPatch): Promise<RegistrationRecord | null>;
+  remove(id: string): Promise<void>;
+}
+
 export interface Store {
   readonly kind: 'mongodb' | 'memory';
   readonly users: UserRepository;
@@ -258,6 +350,7 @@ export interface Store {
   readonly keys: KeyRepository;
   readonly profileSelections: ProfileSelectionRepository;
   readonly oneTimeTokens: OneTimeTokenRepository;
+  readonly registrations: RegistrationRepository;
   /** The adapter class oidc-provider instantiates per model name ('Session', 'AccessToken', …). */
   readonly oidcAdapter: new (modelName: string) => OidcAdapter;
   rateLimiter(limit: RateLimit): RateLimiter;

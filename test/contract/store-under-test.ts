@@ -81,6 +81,7 @@ export function newUser(overrides: Partial<NewUser> = {}): NewUser {
     phone: null,
     locale: 'ru',
     lockedUntil: null,
+    unconfirmedUntil: null,
     ...overrides,
   };
 }

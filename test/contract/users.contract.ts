@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { UserRecord } from '../../src/domain/store.ts';
-import { duplicateField, freshStore, newUser, type StoreFactory } from './store-under-test.ts';
+import type { NewUser, UserRecord } from '../../src/domain/store.ts';
+import { concurrently, duplicateField, type Fresh, freshStore, newUser, type StoreFactory } from './store-under-test.ts';
+
+/** A registration's account, waiting for its e-mail link for `lifetimeMs` from the suite's now. */
+function unconfirmedUser(fresh: Fresh, lifetimeMs = 86_400_000, overrides: Partial<NewUser> = {}): NewUser {
+  return newUser({ unconfirmedUntil: new Date(fresh.clock.now().getTime() + lifetimeMs), ...overrides });
+}
 
 export function usersContract(factory: StoreFactory): void {
   describe('users', () => {
@@ -85,6 +90,81 @@ export function usersContract(factory: StoreFactory): void {
       expect(found.createdAt).toEqual(fresh.clock.now());
       found.lockedUntil?.setTime(0);
       expect((await fresh.store.users.findByIin(created.iin))?.lockedUntil).toEqual(new Date('2026-01-01T00:00:00Z'));
+    });
+
+    it('finds an unconfirmed user until its instant, and from that instant on no more', async () => {
+      const created = await fresh.store.users.create(unconfirmedUser(fresh, 1_000));
+      expect(created.unconfirmedUntil).toEqual(new Date(fresh.clock.now().getTime() + 1_000));
+      fresh.clock.advance(999);
+      expect(await fresh.store.users.findById(created.id)).toEqual(created);
+      fresh.clock.advance(1);
+      expect(await fresh.store.users.findById(created.id)).toBeNull();
+      expect(await fresh.store.users.findByEmail(created.email)).toBeNull();
+      expect(await fresh.store.users.findByIin(created.iin)).toBeNull();
+    });
+
+    it('holds the e-mail and IIN of an unconfirmed user until its instant, then gives them to a new user', async () => {
+      const first = await fresh.store.users.create(unconfirmedUser(fresh, 1_000));
+      const second = await fresh.store.users.create(unconfirmedUser(fresh, 1_000));
+      expect(await duplicateField(fresh.store.users.create(newUser({ email: first.email })))).toBe('email');
+      expect(await duplicateField(fresh.store.users.create(newUser({ iin: second.iin })))).toBe('iin');
+      fresh.clock.advance(1_000);
+      const taker = await fresh.store.users.create(newUser({ email: first.email, iin: second.iin }));
+      expect(await fresh.store.users.findByEmail(first.email)).toEqual(taker);
+      expect(await fresh.store.users.findByIin(second.iin)).toEqual(taker);
+    });
+
+    it('lets an update take the e-mail of an expired unconfirmed user', async () => {
+      const expired = await fresh.store.users.create(unconfirmedUser(fresh, 1_000));
+      const other = await fresh.store.users.create(newUser());
+      fresh.clock.advance(1_000);
+      expect((await fresh.store.users.update(other.id, { email: expired.email }))?.email).toBe(expired.email);
+    });
+
+    it('does not update an expired unconfirmed user, and never changes unconfirmedUntil through update', async () => {
+      const created = await fresh.store.users.create(unconfirmedUser(fresh, 1_000));
+      const smuggled = { unconfirmedUntil: null, phone: '+77010000002' } as unknown as { phone: string };
+      expect(await fresh.store.users.update(created.id, smuggled)).toMatchObject({ unconfirmedUntil: created.unconfirmedUntil, phone: '+77010000002' });
+      fresh.clock.advance(1_000);
+      expect(await fresh.store.users.update(created.id, { phone: '+77010000003' })).toBeNull();
+    });
+
+    it('confirms an unconfirmed user once: the e-mail counts as confirmed and the account no longer expires', async () => {
+      const created = await fresh.store.users.create(unconfirmedUser(fresh, 1_000));
+      fresh.clock.advance(999);
+      const at = fresh.clock.now();
+      const confirmed = await fresh.store.users.confirm(created.id, at);
+      expect(confirmed).toEqual({ ...created, emailConfirmedAt: at, unconfirmedUntil: null, updatedAt: at });
+      expect(await fresh.store.users.confirm(created.id, at)).toBeNull();
+      fresh.clock.advance(86_400_000);
+      expect(await fresh.store.users.findById(created.id)).toEqual(confirmed);
+    });
+
+    it('confirms no user that expired, was never unconfirmed or does not exist', async () => {
+      const expiring = await fresh.store.users.create(unconfirmedUser(fresh, 1_000));
+      const confirmed = await fresh.store.users.create(newUser({ emailConfirmedAt: fresh.clock.now() }));
+      expect(await fresh.store.users.confirm(expiring.id, expiring.unconfirmedUntil as Date)).toBeNull();
+      expect(await fresh.store.users.confirm(confirmed.id, fresh.clock.now())).toBeNull();
+      expect(await fresh.store.users.findById(confirmed.id)).toEqual(confirmed);
+      expect(await fresh.store.users.confirm('no-such-id', fresh.clock.now())).toBeNull();
+      expect(await fresh.store.users.confirm('0123456789abcdef01234567', fresh.clock.now())).toBeNull();
+    });
+
+    it('confirms for exactly one of many concurrent callers', async () => {
+      const created = await fresh.store.users.create(unconfirmedUser(fresh));
+      const results = await concurrently(10, () => fresh.store.users.confirm(created.id, fresh.clock.now()));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('discards an unconfirmed user by IIN, and never a confirmed one', async () => {
+      const unconfirmed = await fresh.store.users.create(unconfirmedUser(fresh));
+      const confirmed = await fresh.store.users.create(newUser({ emailConfirmedAt: fresh.clock.now() }));
+      expect(await fresh.store.users.discardUnconfirmed(unconfirmed.iin)).toBe(true);
+      expect(await fresh.store.users.findById(unconfirmed.id)).toBeNull();
+      await fresh.store.users.create(newUser({ email: unconfirmed.email, iin: unconfirmed.iin }));
+      expect(await fresh.store.users.discardUnconfirmed(confirmed.iin)).toBe(false);
+      expect(await fresh.store.users.findById(confirmed.id)).toEqual(confirmed);
+      expect(await fresh.store.users.discardUnconfirmed('000000000000')).toBe(false);
     });
   });
 }

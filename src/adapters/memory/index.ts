@@ -11,6 +11,7 @@ import { memoryOrganizations } from './organizations.ts';
 import { memoryParticipants } from './participants.ts';
 import { memoryProfileSelections } from './profile-selections.ts';
 import { memoryRateLimiters } from './rate-limiter.ts';
+import { memoryRegistrations } from './registrations.ts';
 import { memoryUsers } from './users.ts';
 
 export interface MemoryStoreOptions {
@@ -37,6 +38,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     keys: memoryKeys(),
     profileSelections: memoryProfileSelections(clock),
     oneTimeTokens: memoryOneTimeTokens(clock),
+    registrations: memoryRegistrations(clock),
     oidcAdapter: oidc.adapter,
     endSessions: oidc.endSessions,
     rateLimiter: memoryRateLimiters(),

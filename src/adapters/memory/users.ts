@@ -16,16 +16,38 @@ export function memoryUsers(clock: Clock): UserRepository {
   const idByEmail = new Map<string, string>();
   const idByIin = new Map<string, string>();
 
-  const found = (id: string | undefined): UserRecord | null => {
+  const remove = (user: UserRecord): void => {
+    byId.delete(user.id);
+    idByEmail.delete(user.email);
+    idByIin.delete(user.iin);
+  };
+
+  /** The stored user, unless it is a registration past its instant: that one is removed, as the TTL index would. */
+  const live = (id: string | undefined): UserRecord | undefined => {
     const user = id === undefined ? undefined : byId.get(id);
+    if (user === undefined || user.unconfirmedUntil === null || user.unconfirmedUntil > clock()) return user;
+    remove(user);
+    return undefined;
+  };
+
+  const found = (id: string | undefined): UserRecord | null => {
+    const user = live(id);
     return user ? structuredClone(user) : null;
+  };
+
+  const replace = (current: UserRecord, changes: Partial<UserRecord>): UserRecord => {
+    const updated: UserRecord = { ...current, ...changes, updatedAt: clock() };
+    idByEmail.delete(current.email);
+    idByEmail.set(updated.email, updated.id);
+    byId.set(updated.id, updated);
+    return structuredClone(updated);
   };
 
   return {
     async create(user: NewUser) {
       const email = normalizeEmail(user.email);
-      if (idByEmail.has(email)) throw new DuplicateError('email');
-      if (idByIin.has(user.iin)) throw new DuplicateError('iin');
+      if (live(idByEmail.get(email))) throw new DuplicateError('email');
+      if (live(idByIin.get(user.iin))) throw new DuplicateError('iin');
       const now = clock();
       const record: UserRecord = { ...structuredClone(user), email, id: randomUUID(), createdAt: now, updatedAt: now };
       byId.set(record.id, record);
@@ -47,26 +69,36 @@ export function memoryUsers(clock: Clock): UserRepository {
     },
 
     async update(id, patch) {
-      const current = byId.get(id);
+      const current = live(id);
       if (!current) return null;
       const changes = structuredClone(definedOnly(patch));
       const email = changes.email === undefined ? current.email : normalizeEmail(changes.email);
-      const owner = idByEmail.get(email);
-      if (owner !== undefined && owner !== id) throw new DuplicateError('email');
-      // The identity fields are re-applied last: a patch smuggled past the type cannot change them.
-      const updated: UserRecord = {
-        ...current,
+      const owner = live(idByEmail.get(email));
+      if (owner !== undefined && owner.id !== id) throw new DuplicateError('email');
+      // The fields a patch may not change are re-applied last: a patch smuggled past the type cannot change them.
+      return replace(current, {
         ...changes,
         email,
         id,
         iin: current.iin,
+        unconfirmedUntil: current.unconfirmedUntil,
         createdAt: current.createdAt,
-        updatedAt: clock(),
-      };
-      idByEmail.delete(current.email);
-      idByEmail.set(updated.email, id);
-      byId.set(id, updated);
-      return structuredClone(updated);
+      });
+    },
+
+    // Synchronous from check to write, so of concurrent callers only the first confirms.
+    async confirm(id, at) {
+      const current = byId.get(id);
+      if (!current?.unconfirmedUntil || current.unconfirmedUntil <= at) return null;
+      return replace(current, { emailConfirmedAt: at, unconfirmedUntil: null });
+    },
+
+    async discardUnconfirmed(iin) {
+      const id = idByIin.get(iin);
+      const user = id === undefined ? undefined : byId.get(id);
+      if (user === undefined || user.unconfirmedUntil === null) return false;
+      remove(user);
+      return true;
     },
   };
 }

@@ -16,6 +16,7 @@ import { oidcPayloadModel } from './models/oidc-payload.ts';
 import { organizationModel } from './models/organization.ts';
 import { participantModel } from './models/participant.ts';
 import { profileSelectionModel } from './models/profile-selection.ts';
+import { registrationModel } from './models/registration.ts';
 import { userModel } from './models/user.ts';
 import { mongoEndSessions, mongoOidcAdapter } from './oidc-adapter.ts';
 import { oneTimeTokenModel } from './models/one-time-token.ts';
@@ -24,6 +25,7 @@ import { mongoOrganizations } from './organizations.ts';
 import { mongoParticipants } from './participants.ts';
 import { mongoProfileSelections } from './profile-selections.ts';
 import { createRateLimitIndexes, mongoRateLimiters } from './rate-limiter.ts';
+import { mongoRegistrations } from './registrations.ts';
 import { mongoUsers } from './users.ts';
 
 export interface MongoStoreOptions {
@@ -69,6 +71,7 @@ export async function connectMongoStore(uri: string, options: MongoStoreOptions 
       oidcPayloads: oidcPayloadModel(connection),
       profileSelections: profileSelectionModel(connection),
       oneTimeTokens: oneTimeTokenModel(connection),
+      registrations: registrationModel(connection),
     };
     await Promise.all(Object.values(models).map((model) => model.createIndexes()));
     await createRateLimitIndexes(connection);
@@ -85,6 +88,7 @@ export async function connectMongoStore(uri: string, options: MongoStoreOptions 
       keys: mongoKeys(models.keySets),
       profileSelections: mongoProfileSelections(models.profileSelections, clock),
       oneTimeTokens: mongoOneTimeTokens(models.oneTimeTokens),
+      registrations: mongoRegistrations(models.registrations, clock),
       endSessions: mongoEndSessions(models.oidcPayloads),
       oidcAdapter: mongoOidcAdapter(models.oidcPayloads, clock),
       rateLimiter: mongoRateLimiters(connection),

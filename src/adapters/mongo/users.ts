@@ -1,7 +1,7 @@
-import type { Model } from 'mongoose';
+import type { Model, QueryFilter } from 'mongoose';
 import type { UserPatch, UserRecord, UserRepository } from '../../domain/store.ts';
 import type { Clock } from '../store-shared/clock.ts';
-import { rethrowDuplicate } from './duplicate-key.ts';
+import { rethrowDuplicate, violatedIndex } from './duplicate-key.ts';
 import { USER_EMAIL_INDEX, USER_IIN_INDEX, type UserDocument } from './models/user.ts';
 import { objectIdOrNull } from './object-id.ts';
 
@@ -24,6 +24,12 @@ function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/**
+ * Excludes registrations past their instant, which the TTL monitor (once a minute) may not have removed yet.
+ * `$not` also matches null and a missing field: every confirmed account.
+ */
+const unexpired = (now: Date) => ({ unconfirmedUntil: { $not: { $lte: now } } });
+
 function toRecord(document: UserDocument): UserRecord {
   return {
     id: document._id.toHexString(),
@@ -37,26 +43,44 @@ function toRecord(document: UserDocument): UserRecord {
     phone: document.phone,
     locale: document.locale,
     lockedUntil: document.lockedUntil,
+    unconfirmedUntil: document.unconfirmedUntil ?? null,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
   };
 }
 
 export function mongoUsers(users: Model<UserDocument>, clock: Clock): UserRepository {
-  const findOne = async (filter: Partial<Pick<UserDocument, '_id' | 'email' | 'iin'>>): Promise<UserRecord | null> => {
-    const document = await users.findOne(filter).lean<UserDocument>();
+  const findOne = async (filter: QueryFilter<UserDocument>): Promise<UserRecord | null> => {
+    const document = await users.findOne({ ...filter, ...unexpired(clock()) }).lean<UserDocument>();
     return document ? toRecord(document) : null;
+  };
+
+  /**
+   * Runs `write`; when a unique index refuses it, removes the expired registrations among `holders` (the TTL monitor
+   * may not have got to them) and runs it once more, so that an expired registration's e-mail and IIN are free.
+   */
+  const freeingExpired = async <T>(holders: QueryFilter<UserDocument>[], now: Date, write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (error) {
+      if (violatedIndex(error) === undefined || holders.length === 0) rethrowDuplicate(error, DUPLICATES);
+      await users.deleteMany({ $or: holders, unconfirmedUntil: { $lte: now } });
+    }
+    try {
+      return await write();
+    } catch (error) {
+      rethrowDuplicate(error, DUPLICATES);
+    }
   };
 
   return {
     async create(user) {
       const now = clock();
-      try {
-        const created = await users.create({ ...user, email: normalizeEmail(user.email), createdAt: now, updatedAt: now });
+      const email = normalizeEmail(user.email);
+      return freeingExpired([{ email }, { iin: user.iin }], now, async () => {
+        const created = await users.create({ ...user, email, createdAt: now, updatedAt: now });
         return toRecord(created.toObject());
-      } catch (error) {
-        rethrowDuplicate(error, DUPLICATES);
-      }
+      });
     },
 
     async findById(id) {
@@ -75,19 +99,39 @@ export function mongoUsers(users: Model<UserDocument>, clock: Clock): UserReposi
     async update(id, patch) {
       const _id = objectIdOrNull(id);
       if (!_id) return null;
-      const changes: Record<string, unknown> = { updatedAt: clock() };
+      const now = clock();
+      const changes: Record<string, unknown> = { updatedAt: now };
       for (const [field, value] of Object.entries(patch)) {
         if (value !== undefined && Object.hasOwn(PATCHABLE, field)) changes[field] = value;
       }
-      if (typeof changes['email'] === 'string') changes['email'] = normalizeEmail(changes['email']);
-      try {
-        const updated = await users
-          .findOneAndUpdate({ _id }, { $set: changes }, { returnDocument: 'after', runValidators: true })
-          .lean<UserDocument>();
-        return updated ? toRecord(updated) : null;
-      } catch (error) {
-        rethrowDuplicate(error, DUPLICATES);
-      }
+      const email = typeof changes['email'] === 'string' ? normalizeEmail(changes['email']) : undefined;
+      if (email !== undefined) changes['email'] = email;
+      const updated = await freeingExpired(email === undefined ? [] : [{ email }], now, () =>
+        users
+          .findOneAndUpdate({ _id, ...unexpired(now) }, { $set: changes }, { returnDocument: 'after', runValidators: true })
+          .lean<UserDocument>(),
+      );
+      return updated ? toRecord(updated) : null;
+    },
+
+    // One findOneAndUpdate conditioned on the registration still running at `at`: the server lets one caller in.
+    async confirm(id, at) {
+      const _id = objectIdOrNull(id);
+      if (!_id) return null;
+      const confirmed = await users
+        .findOneAndUpdate(
+          { _id, unconfirmedUntil: { $gt: at } },
+          { $set: { emailConfirmedAt: at, unconfirmedUntil: null, updatedAt: clock() } },
+          { returnDocument: 'after' },
+        )
+        .lean<UserDocument>();
+      return confirmed ? toRecord(confirmed) : null;
+    },
+
+    async discardUnconfirmed(iin) {
+      // $ne: null also leaves alone accounts stored before the field existed, all of them confirmed.
+      const { deletedCount } = await users.deleteOne({ iin, unconfirmedUntil: { $ne: null } });
+      return deletedCount === 1;
     },
   };
 }

@@ -29,5 +29,6 @@ export async function createConfirmedUser(
     phone: null,
     locale: 'ru',
     lockedUntil: null,
+    unconfirmedUntil: null,
   });
 }

@@ -62,7 +62,7 @@ describe('sign-in: e-mail, password and an NCA signature of the one-time challen
     await store.users.create({
       email: 'aidar@example.kz', emailConfirmedAt: now, passwordHash: await passwords.hash(PASSWORD), iin: person.person!.iin,
       surname: person.person!.surname, givenName: person.person!.name, patronymic: person.person!.patronymic, phone: null,
-      locale: 'ru', lockedUntil: null,
+      locale: 'ru', lockedUntil: null, unconfirmedUntil: null,
     });
   });
 

@@ -34,7 +34,7 @@ describe('password reset', () => {
     };
     user = await store.users.create({
       email: 'aidar@example.kz', emailConfirmedAt: now, passwordHash: await passwords.hash('old password 1'), iin: '900515301201',
-      surname: 'ИСКАКОВ', givenName: 'АЙДАР', patronymic: null, phone: null, locale: 'ru', lockedUntil: null,
+      surname: 'ИСКАКОВ', givenName: 'АЙДАР', patronymic: null, phone: null, locale: 'ru', lockedUntil: null, unconfirmedUntil: null,
     });
   });
 

@@ -13,6 +13,8 @@ export interface UserDocument {
   phone: string | null;
   locale: Locale;
   lockedUntil: Date | null;
+  /** Missing from accounts stored before registrations kept it: read as null. */
+  unconfirmedUntil?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,6 +34,7 @@ const schema = new Schema<UserDocument>(
     phone: { type: String, default: null },
     locale: { type: String, enum: LOCALES, required: true },
     lockedUntil: { type: Date, default: null },
+    unconfirmedUntil: { type: Date, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -40,5 +43,7 @@ const schema = new Schema<UserDocument>(
 // The repository lower-cases and trims e-mails before they reach the index, so a plain unique index is case-blind.
 schema.index({ email: 1 }, { unique: true, name: USER_EMAIL_INDEX });
 schema.index({ iin: 1 }, { unique: true, name: USER_IIN_INDEX });
+// The TTL monitor skips null values, so only registrations waiting for their e-mail link ever expire.
+schema.index({ unconfirmedUntil: 1 }, { expireAfterSeconds: 0, name: 'users_unconfirmed_ttl' });
 
 export const userModel = (connection: Connection): Model<UserDocument> => connection.model<UserDocument>('User', schema, 'users');
