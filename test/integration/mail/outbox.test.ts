@@ -63,6 +63,28 @@ describe('the development outbox', () => {
     expect(page).not.toContain('<script>');
     await served(outbox).get('/dev/elsewhere').expect(404);
   });
+
+  it('takes SMS too: listed with the letters newest first as kind sms, shown apart on /dev/outbox, written as JSON', async () => {
+    const dir = temporaryDirectory('outbox-sms');
+    const outbox = createOutbox({ dir });
+    await outbox.send(resetLetter('first@example.kz', 'https://id.kilt.kz/password/reset?token=one'));
+    await outbox.send({ to: '+77011234567', text: 'Kilt: код <482913>. Никому его не сообщайте.' });
+
+    const listed = (await served(outbox).get('/dev/outbox.json').expect(200)).body as Record<string, unknown>[];
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toEqual({ kind: 'sms', to: '+77011234567', text: 'Kilt: код <482913>. Никому его не сообщайте.', links: [], time: expect.any(String) });
+    expect(listed[1]).toMatchObject({ kind: 'mail', to: 'first@example.kz', subject: 'Восстановление пароля Kilt' });
+    expect(outbox.letters().map((letter) => letter.to)).toEqual(['first@example.kz']);
+
+    const page = (await served(outbox).get('/dev/outbox').expect(200)).text;
+    expect(page).toContain('SMS на +77011234567');
+    expect(page).toContain('Kilt: код &lt;482913&gt;. Никому его не сообщайте.');
+    expect(page.indexOf('SMS на')).toBeLessThan(page.indexOf('Восстановление пароля Kilt'));
+
+    const files = (await readdir(dir)).sort();
+    expect(files).toEqual([expect.stringMatching(/-mail-/), expect.stringMatching(/-sms-/)]);
+    expect(JSON.parse(await readFile(join(dir, files[1]!), 'utf8'))).toEqual({ kind: 'sms', to: '+77011234567', text: expect.stringContaining('482913'), links: [], time: expect.any(String) });
+  });
 });
 
 describe('the mailer main.ts builds', () => {
