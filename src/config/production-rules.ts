@@ -20,6 +20,13 @@ const RULES: readonly Rule[] = [
   { name: 'KILT_REVOCATION', satisfied: (value) => value !== 'off', message: 'must not be "off" in production: revocation is checked and fails closed' },
 ];
 
+/** Needed only when registration asks for a phone. */
+const PHONE_RULES: readonly Rule[] = [
+  { name: 'TWILIO_ACCOUNT_SID', satisfied: present, message: 'required in production with KILT_REGISTRATION_PHONE=required: SMS codes go out through Twilio' },
+  { name: 'TWILIO_AUTH_TOKEN', satisfied: present, message: 'required in production with KILT_REGISTRATION_PHONE=required' },
+];
+
 export function productionProblems(env: Env): string[] {
-  return RULES.filter((rule) => !rule.satisfied(env[rule.name])).map((rule) => `${rule.name}: ${rule.message}`);
+  const rules = env['KILT_REGISTRATION_PHONE'] === 'required' ? [...RULES, ...PHONE_RULES] : RULES;
+  return rules.filter((rule) => !rule.satisfied(env[rule.name])).map((rule) => `${rule.name}: ${rule.message}`);
 }

@@ -55,6 +55,12 @@ const variables = z.object({
   KILT_TTL_GRANT: seconds(14 * DAY),
   KILT_TTL_INTERACTION: seconds(3600),
   SMTP_URL: z.url({ protocol: /^smtps?$/, hostname: /./, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.kz:587' }).optional(),
+  KILT_REGISTRATION_PHONE: z.enum(['off', 'required']).default('off'),
+  KILT_AGREEMENT_SIGNATURE: z.enum(['off', 'required']).default('off'),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().regex(/^\+\d{7,15}$/, 'must be a phone number in E.164, e.g. +77001234567').optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must be a Twilio messaging service SID (MG + 32 hex digits)').optional(),
   MAIL_FROM: z.string().regex(/^(?:[^<>]*<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)$/, 'must be an address, e.g. Kilt <no-reply@kilt.kz>').optional(),
 });
 
@@ -69,6 +75,14 @@ export const envSchema = variables
   .refine((env) => env.SMTP_URL === undefined || env.MAIL_FROM !== undefined, {
     path: ['MAIL_FROM'],
     message: 'required with SMTP_URL: the sender of every letter',
+  })
+  .refine((env) => env.TWILIO_ACCOUNT_SID === undefined || env.TWILIO_AUTH_TOKEN !== undefined, {
+    path: ['TWILIO_AUTH_TOKEN'],
+    message: 'required with TWILIO_ACCOUNT_SID',
+  })
+  .refine((env) => env.TWILIO_ACCOUNT_SID === undefined || env.TWILIO_FROM !== undefined || env.TWILIO_MESSAGING_SERVICE_SID !== undefined, {
+    path: ['TWILIO_FROM'],
+    message: 'required with TWILIO_ACCOUNT_SID, unless TWILIO_MESSAGING_SERVICE_SID is set: the sender of every SMS',
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -107,6 +121,13 @@ export const envSchema = variables
         smtp: env.SMTP_URL && env.MAIL_FROM ? { url: env.SMTP_URL, from: env.MAIL_FROM } : undefined,
         // Without SMTP_URL, never in production: letters land here and on /dev/outbox.
         outboxDir: join(env.KILT_DATA_DIR, 'outbox'),
+      },
+      registration: { phone: env.KILT_REGISTRATION_PHONE, agreementSignature: env.KILT_AGREEMENT_SIGNATURE },
+      sms: {
+        // Without Twilio, never in production when phones are required: SMS land in the outbox like letters.
+        twilio: env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
+          ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_FROM, messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID }
+          : undefined,
       },
       argon2: { memoryCost: env.KILT_ARGON2_MEMORY_KIB, timeCost: env.KILT_ARGON2_TIME_COST, parallelism: env.KILT_ARGON2_PARALLELISM },
       oidc: {
