@@ -7,6 +7,8 @@ import type Koa from 'koa';
 import { loadPkiFromFiles } from './adapters/fs/pki-files.ts';
 import { renderLetter } from './adapters/mail/letters.ts';
 import { openMailer } from './adapters/mail/open-mailer.ts';
+import { createOutbox } from './adapters/mail/outbox.ts';
+import { openSms } from './adapters/sms/open-sms.ts';
 import { type OpenedStore, openStore } from './adapters/open-store.ts';
 import { argon2Hasher } from './adapters/passwords/argon2-hasher.ts';
 import { ConfigError } from './config/config-error.ts';
@@ -17,8 +19,10 @@ import { createProvider } from './provider/create-provider.ts';
 import { LiveProvider } from './provider/live-provider.ts';
 import { selectedProfile } from './provider/organization-claim.ts';
 import type { Mailer } from './domain/mail.ts';
+import type { SmsSender } from './domain/sms.ts';
 import type { Store } from './domain/store.ts';
 import { passwordResetRoutes } from './interactions/password-reset-routes.ts';
+import { registrationRoutes } from './interactions/registration/routes.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { nameAttribute } from './pki/name.ts';
 import { OID } from './pki/oids.ts';
@@ -42,6 +46,8 @@ export interface KiltOptions {
   readonly store?: OpenedStore['store'];
   /** The provider's outbound fetch (see ProviderSetup.fetch). */
   readonly fetch?: OutboundFetch;
+  /** Sends SMS instead of Twilio or the outbox (tests read the codes from it). */
+  readonly sms?: SmsSender;
 }
 
 export interface KiltInstance {
@@ -102,6 +108,30 @@ function passwordRoutes(config: Config, store: Store, mailer: Mailer): Koa.Middl
   });
 }
 
+/**
+ * The registration wizard: letters by mail, SMS codes (at most 5 an hour to one number), confirmation letters (at most
+ * 3 an hour to one address).
+ */
+function registrationRoutesFor(config: Config, store: Store, verifier: PkiVerifier, channels: { mailer: Mailer; sms: SmsSender }, ncalayerUrl: string): Koa.Middleware {
+  const hourly = (points: number, keyPrefix: string) => store.rateLimiter({ points, durationSeconds: 3600, blockSeconds: 3600, keyPrefix });
+  return registrationRoutes({
+    store,
+    verifier,
+    passwords: argon2Hasher(config.argon2),
+    sms: channels.sms,
+    async sendLetter(letter) {
+      const body = renderLetter('registration-confirm', letter.locale, { link: letter.link, ...(letter.name ? { name: letter.name } : {}) });
+      await channels.mailer.send({ to: letter.to, ...body });
+    },
+    limits: { smsPerNumber: hourly(5, 'registration-sms'), lettersPerEmail: hourly(3, 'registration-letters') },
+    settings: config.registration,
+    origin: config.issuer,
+    clock: () => new Date(),
+    ncalayerUrl,
+    testMode: config.pki.mode === 'test',
+  });
+}
+
 const caName = (ca: TrustedCa) => `"${nameAttribute(ca.certificate.subject, OID.commonName) ?? ca.certificate.serialHex}"`;
 
 function staleness({ full }: CrlCurrency, now: Date): string {
@@ -133,7 +163,10 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
   const crlsReady = files && config.pki.crlFiles.length > 0 && config.pki.revocation.split(',').includes('crl')
     ? crlReadiness(files.crls, new Set(files.crls.currency(new Date()).map((entry) => entry.issuer)))
     : undefined;
-  const { mailer, outbox } = openMailer(config.mail);
+  const mail = openMailer(config.mail);
+  // SMS without Twilio land in the outbox too, even when letters go out by SMTP; production never has one.
+  const outbox = mail.outbox ?? (config.production ? undefined : createOutbox({ dir: config.mail.outboxDir }));
+  const channels = { mailer: mail.mailer, sms: options.sms ?? openSms(config.sms, outbox) };
   // Imported only here and only outside production: it brings the test CA generator along.
   const development = !files && config.development.instance
     ? await (await import('./dev/development-instance.ts')).startDevelopmentInstance({
@@ -161,14 +194,16 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
       }),
     );
     provider.refreshEvery(config.oidc.keysRefreshMs, (error) => logger.warn({ err: error }, 'the key set could not be refreshed'));
+    const ncalayerUrl = development?.ncalayerUrl ?? config.signIn.ncalayerUrl;
     const kilt = createApp({
       provider,
       logger,
       trustProxy: config.trustProxy,
       routes: options.routes?.(provider) ?? [
         staticFiles(),
-        await signInRoutes(config, store, pki?.verifier, provider, development?.ncalayerUrl ?? config.signIn.ncalayerUrl),
-        passwordRoutes(config, store, mailer),
+        await signInRoutes(config, store, pki?.verifier, provider, ncalayerUrl),
+        ...(pki ? [registrationRoutesFor(config, store, pki.verifier, channels, ncalayerUrl)] : []),
+        passwordRoutes(config, store, channels.mailer),
         ...(development?.routes ?? []),
       ],
       readiness: {
@@ -187,7 +222,7 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
       port: server.port,
       provider,
       store,
-      mailer,
+      mailer: channels.mailer,
       async stop() {
         kilt.drain();
         provider.stop();

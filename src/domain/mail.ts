@@ -17,6 +17,8 @@ export interface LetterLocals {
   readonly 'password-reset': { readonly name?: string; readonly link: string };
   /** `link`: the «Забыли пароль?» page, for a person whose password someone else changed. */
   readonly 'password-changed': { readonly name?: string; readonly link: string };
+  /** `link`: the single-use registration confirmation link, valid 24 hours. */
+  readonly 'registration-confirm': { readonly name?: string; readonly link: string };
 }
 
 export type LetterName = keyof LetterLocals;

@@ -1,9 +1,10 @@
 import { type Locale, PKI_MESSAGES, interpolate } from '../pki/messages.ts';
 import type { KiltError } from './kilt-error.ts';
 import { PASSWORD_MESSAGES } from './password-messages.ts';
+import { REGISTRATION_MESSAGES } from './registration/messages.ts';
 import { SIGN_IN_MESSAGES } from './sign-in/messages.ts';
 
-const CATALOG: Readonly<Record<string, Record<Locale, string>>> = { ...PKI_MESSAGES, ...SIGN_IN_MESSAGES, ...PASSWORD_MESSAGES };
+const CATALOG: Readonly<Record<string, Record<Locale, string>>> = { ...PKI_MESSAGES, ...SIGN_IN_MESSAGES, ...PASSWORD_MESSAGES, ...REGISTRATION_MESSAGES };
 
 /** The user-facing text of an error, in the user's language; unknown codes fall back to a generic message. */
 export function localizedMessage(error: KiltError, locale: Locale): string {

@@ -17,6 +17,13 @@ const RU = {
     notYou: 'Если пароль меняли не вы, сразу восстановите доступ по ссылке ниже и убедитесь, что к вашей почте нет доступа у посторонних.',
     action: 'Восстановить доступ',
   },
+  'registration-confirm': {
+    subject: 'Подтвердите E-mail для регистрации в Kilt',
+    intro: 'Вы начали регистрацию в Kilt. Для завершения регистрации подтвердите адрес электронной почты:',
+    action: 'Подтвердить E-mail',
+    validity: 'Подтвердить E-mail необходимо в течение 24 часов, в противном случае регистрацию необходимо проходить повторно. Ссылка срабатывает один раз.',
+    notYou: 'Если вы не регистрировались в Kilt, просто удалите это письмо: без подтверждения учётная запись не будет создана.',
+  },
 };
 
 export type LetterTexts = typeof RU;
@@ -39,6 +46,13 @@ export const LETTER_TEXTS: Readonly<Record<Locale, LetterTexts>> = {
       notYou: 'Егер құпиясөзді сіз өзгертпесеңіз, төмендегі сілтеме арқылы қолжетімділікті дереу қалпына келтіріңіз және поштаңызға бөгде адамдардың қолы жетпейтініне көз жеткізіңіз.',
       action: 'Қолжетімділікті қалпына келтіру',
     },
+    'registration-confirm': {
+      subject: 'Kilt-те тіркелу үшін E-mail растаңыз',
+      intro: 'Сіз Kilt-те тіркелуді бастадыңыз. Тіркелуді аяқтау үшін электрондық пошта мекенжайын растаңыз:',
+      action: 'E-mail растау',
+      validity: 'E-mail 24 сағат ішінде расталуы тиіс, әйтпесе қайта тіркелу қажет. Сілтеме бір рет қолданылады.',
+      notYou: 'Егер сіз Kilt-те тіркелмесеңіз, бұл хатты жойыңыз: растаусыз есептік жазба жасалмайды.',
+    },
   },
   en: {
     greeting: 'Hello',
@@ -55,6 +69,13 @@ export const LETTER_TEXTS: Readonly<Record<Locale, LetterTexts>> = {
       changed: 'The password of your Kilt account was changed. All sessions have been ended: sign in again with the new password to continue.',
       notYou: 'If it was not you, restore access at once with the link below and make sure no one else can read your e-mail.',
       action: 'Restore access',
+    },
+    'registration-confirm': {
+      subject: 'Confirm your e-mail to register with Kilt',
+      intro: 'You started registering with Kilt. To finish, confirm your e-mail address:',
+      action: 'Confirm e-mail',
+      validity: 'Confirm the e-mail within 24 hours; otherwise you will have to register again. The link works once.',
+      notYou: 'If you did not register with Kilt, just delete this letter: without confirmation no account is created.',
     },
   },
 };

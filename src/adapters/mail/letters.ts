@@ -13,6 +13,7 @@ const compiled = new Map<LetterName, pug.compileTemplate>();
 const TEXT_PARTS: { readonly [N in LetterName]: (t: LetterTexts[N], locals: LetterLocals[N]) => readonly string[] } = {
   'password-reset': (t, { link }) => [t.intro, link, t.validity, t.notYou],
   'password-changed': (t, { link }) => [t.changed, t.notYou, link],
+  'registration-confirm': (t, { link }) => [t.intro, `${t.action}: ${link}`, t.validity, t.notYou],
 };
 
 function template(name: LetterName): pug.compileTemplate {

@@ -12,7 +12,7 @@ describe('the SMTP mailer', () => {
   let catcher: SmtpCatcher;
 
   beforeAll(async () => {
-    catcher = await startSmtpCatcher({ user: 'kilt', password: 's3cret:@/' });
+    catcher = await startSmtpCatcher({ credentials: { user: 'kilt', password: 's3cret:@/' } });
   });
   afterAll(() => catcher.close());
 

@@ -3,6 +3,7 @@ import type Koa from 'koa';
 import { createMemoryStore } from '../../../src/adapters/memory/index.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import type { Config } from '../../../src/config/schema.ts';
+import type { SmsSender } from '../../../src/domain/sms.ts';
 import type { Store } from '../../../src/domain/store.ts';
 import { type KiltInstance, startKilt } from '../../../src/main.ts';
 import type { LiveProvider } from '../../../src/provider/live-provider.ts';
@@ -23,6 +24,7 @@ export interface TestKiltOptions {
   readonly store?: Store;
   readonly env?: Readonly<Record<string, string>>;
   readonly routes?: (provider: LiveProvider) => readonly Koa.Middleware[];
+  readonly sms?: SmsSender;
   /** Lets back-channel logout reach a receiver on 127.0.0.1, which oidc-provider's SSRF guard refuses. */
   readonly reachLoopback?: boolean;
 }
@@ -48,6 +50,7 @@ export async function startTestKilt(options: TestKiltOptions = {}): Promise<Test
     port,
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.reachLoopback ? { fetch: loopbackFetch } : {}),
+    ...(options.sms ? { sms: options.sms } : {}),
   });
   return { url: config.issuer, config, store, instance, stop: () => instance.stop() };
 }

@@ -14,10 +14,19 @@ export interface SmtpCatcher {
   /** smtp://127.0.0.1:<port>, with `user:password@` when credentials were given. */
   readonly url: string;
   readonly letters: readonly CaughtLetter[];
+  /** While true, every recipient is refused (550), as a mail server that will not take the letter. */
+  refuse(refusing: boolean): void;
   close(): Promise<void>;
 }
 
-export async function startSmtpCatcher(credentials?: { readonly user: string; readonly password: string }): Promise<SmtpCatcher> {
+export interface SmtpCatcherOptions {
+  readonly credentials?: { readonly user: string; readonly password: string };
+  readonly refuse?: boolean;
+}
+
+export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promise<SmtpCatcher> {
+  const { credentials } = options;
+  let refusing = options.refuse ?? false;
   const letters: CaughtLetter[] = [];
   const server = new SMTPServer({
     secure: false,
@@ -29,6 +38,9 @@ export async function startSmtpCatcher(credentials?: { readonly user: string; re
     onAuth(auth, _session, callback) {
       if (credentials && auth.username === credentials.user && auth.password === credentials.password) callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
+    },
+    onRcptTo(_address, _session, callback) {
+      callback(refusing ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -47,5 +59,12 @@ export async function startSmtpCatcher(credentials?: { readonly user: string; re
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as { port: number };
   const login = credentials ? `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@` : '';
-  return { url: `smtp://${login}127.0.0.1:${port}`, letters, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url: `smtp://${login}127.0.0.1:${port}`,
+    letters,
+    refuse: (value) => {
+      refusing = value;
+    },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
