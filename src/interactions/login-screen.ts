@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authenticate } from '../domain/sign-in/authenticate.ts';
 import { issueChallenge } from '../domain/sign-in/challenges.ts';
+import { companyOfSignIn } from '../domain/sign-in/company-at-sign-in.ts';
 import { KiltError } from '../domain/kilt-error.ts';
 import { localizedMessage } from '../domain/messages.ts';
 import { SIGN_IN_AMR } from '../provider/claims.ts';
@@ -53,13 +54,11 @@ export async function submitLogin(screen: Screen, fields: Record<string, unknown
   const { email, password, signature, challengeId } = form.data;
   try {
     const { user, certificate } = await authenticate(deps.signIn, { email, password, cms: signature, challengeId, binding: interaction.uid, ip: ctx.ip });
-    // «Восстановлен» becomes «Зарегистрирован» with the person's next sign-in (DESIGN.md, «Участники ЮЛ»).
-    for (const participant of await deps.store.participants.listByIin(user.iin)) {
-      if (participant.status === 'restored') await deps.store.participants.changeStatus(participant.id, 'restored', 'registered');
-    }
+    const companyOffer = await companyOfSignIn(deps.store, { user, certificate, ip: ctx.ip, at: deps.clock() });
     await finish(screen, {
       login: { accountId: user.id, amr: [...SIGN_IN_AMR], acr: deps.acr },
       certificate: { bin: certificate.bin ?? null, roles: [...certificate.roles] },
+      ...(companyOffer ? { companyOffer } : {}),
     }, false);
   } catch (error) {
     if (!(error instanceof KiltError)) throw error;

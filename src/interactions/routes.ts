@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import type Koa from 'koa';
 import { errors } from 'oidc-provider';
 import { showAgreement, submitAgreement } from './agreement-screen.ts';
+import { showCompany, submitCompany } from './company-screen.ts';
 import { showConsent, submitConsent } from './consent-screen.ts';
 import { type InteractionDependencies, type Screen, finish, openScreen } from './interaction-context.ts';
 import { pickLocale } from './locale.ts';
@@ -19,6 +20,7 @@ const EXPIRED = {
 const SCREENS: Readonly<Record<string, (screen: Screen) => Promise<void>>> = {
   login: (screen) => showLogin(screen),
   agreement: (screen) => showAgreement(screen),
+  company: (screen) => showCompany(screen),
   profile: showProfile,
   consent: (screen) => showConsent(screen),
 };
@@ -28,6 +30,7 @@ type Submit = (screen: Screen, fields: Record<string, unknown>) => Promise<void>
 const SUBMITS: Readonly<Record<string, Submit>> = {
   login: submitLogin,
   agreement: submitAgreement,
+  company: submitCompany,
   profile: submitProfile,
   consent: submitConsent,
 };

@@ -4,9 +4,10 @@ import type { Store } from '../domain/store.ts';
 const { Check, Prompt, base } = interactionPolicy;
 
 /**
- * oidc-provider's login and consent prompts with Kilt's two in between (DESIGN.md, Sign-in steps 3 and 4): the
- * agreement, while the person has not accepted its latest version, and the profile, after every sign-in and whenever
- * none is chosen for this session and client (or a `profile_hint` asks for another). Both wait for an account.
+ * oidc-provider's login and consent prompts with Kilt's three in between (DESIGN.md, Sign-in steps 3 and 4): the
+ * agreement, while the person has not accepted its latest version; the company, when the certificate just used may
+ * register one; and the profile, after every sign-in and whenever none is chosen for this session and client (or a
+ * `profile_hint` asks for another). All wait for an account.
  */
 export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profileSelections'>) {
   const policy = base();
@@ -41,7 +42,18 @@ export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profile
     }),
   );
 
+  // Asked once, right after a sign-in whose certificate makes the person an administrator of a company Kilt does not
+  // know them in; answered either way, it is not asked again in this authorization.
+  const company = new Prompt(
+    { name: 'company', requestable: false },
+    new Check('company_offered', 'the certificate may register a company', async (ctx: KoaContextWithOIDC) => {
+      const result = ctx.oidc.result;
+      return result?.['companyOffer'] && !result['company'] ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
+    }),
+  );
+
   policy.add(agreement, consentIndex);
-  policy.add(profile, consentIndex + 1);
+  policy.add(company, consentIndex + 1);
+  policy.add(profile, consentIndex + 2);
   return policy;
 }

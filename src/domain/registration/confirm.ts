@@ -1,4 +1,5 @@
-import { DuplicateError, type RegistrationRecord, type UserRecord } from '../store.ts';
+import { activateParticipant, enrollAdministrator } from '../participants/membership.ts';
+import type { RegistrationRecord, UserRecord } from '../store.ts';
 import { confirmationHash } from './agreement.ts';
 import type { RegistrationDependencies } from './dependencies.ts';
 import { RegistrationError } from './registration-error.ts';
@@ -39,27 +40,14 @@ async function joinCompany(deps: RegistrationDependencies, registration: Registr
   const { store } = deps;
   const { bin, organizationName, iin } = registration.person;
   if (!bin || registration.kind === 'individual') return null;
-  const organization = registration.kind === 'company_head'
-    ? await store.organizations.upsert({ bin, name: organizationName ?? bin })
-    : await store.organizations.findByBin(bin);
-  if (!organization) return null;
-  let participant = await store.participants.find(bin, iin);
-  if (!participant && registration.kind === 'company_head') {
-    try {
-      participant = await store.participants.add({ organizationBin: bin, iin, role: 'head', status: 'registered' });
-      await store.audit.record({ at: deps.clock(), type: 'organization.registered', userId: user.id, ip, details: { bin, name: organization.name } });
-    } catch (error) {
-      if (!(error instanceof DuplicateError)) throw error;
-      participant = await store.participants.find(bin, iin);
-    }
-  }
-  if (participant && (participant.status === 'added' || participant.status === 'restored')) {
-    participant = await store.participants.changeStatus(participant.id, participant.status, 'registered');
-  }
-  if (participant?.status !== 'registered') {
-    await store.audit.record({ at: deps.clock(), type: 'registration.company_refused', userId: user.id, ip, details: { bin, status: participant?.status ?? null } });
+  const member = { bin, iin, userId: user.id, ip, at: deps.clock() };
+  const participant = registration.kind === 'company_head'
+    ? await enrollAdministrator(store, { ...member, name: organizationName ?? bin })
+    : await activateParticipant(store, member);
+  const organization = await store.organizations.findByBin(bin);
+  if (participant?.status !== 'registered' || !organization) {
+    await store.audit.record({ at: member.at, type: 'registration.company_refused', userId: user.id, ip, details: { bin, status: participant?.status ?? null } });
     return null;
   }
-  await store.audit.record({ at: deps.clock(), type: 'participant.registered', userId: user.id, ip, details: { bin, iin } });
   return { bin, name: organization.name };
 }

@@ -251,4 +251,25 @@ describe('registration wizard', () => {
       await failing.close();
     }
   });
+
+  it('starts from the sign-in screen of an OIDC flow and, once confirmed, returns to it', async () => {
+    const agent = browser(kilt.url);
+    const authorization = '/auth?' + new URLSearchParams({
+      client_id: PORTAL.clientId, redirect_uri: PORTAL.redirectUri, response_type: 'code', scope: 'openid', state: 's',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
+    });
+    const interaction = (await agent.get(authorization)).headers['location']!;
+    const login = (await agent.get(interaction)).text;
+    const link = /<a id="register-link" href="([^"]+)"/.exec(login)![1]!.replace(/&amp;/g, '&');
+    expect(link).toBe(`/register?interaction=${interaction.split('/').pop()}&ui_locales=ru`);
+    const first = await open(agent, link);
+    expect(first.html).toContain(`href="${interaction}"`);
+    const contacts = await open(agent, (await submitCertificate(agent, first.html, pki.endEntities.individual)).location!);
+    await submitContacts(agent, contacts.html, { email: 'flow@example.kz', password: PASSWORD });
+    await submitAgreement(agent, (await open(agent, '/register/agreement')).html);
+    await expect.poll(() => lettersTo('flow@example.kz').length).toBe(1);
+    const confirmed = await open(agent, confirmationPath(lettersTo('flow@example.kz')[0]!.text));
+    expect(confirmed.html).toContain(`<a class="button" href="${interaction}">Продолжить вход</a>`);
+    expect((await agent.get(interaction)).text).toContain('id="login-form"');
+  });
 });

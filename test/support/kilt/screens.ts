@@ -19,6 +19,8 @@ export interface PersonAtScreens {
   readonly key: TestEndEntity | ChallengeSigner;
   /** What to answer on the agreement, profile and consent screens; the defaults accept and take the first profile. */
   readonly agreement?: 'accept' | 'decline';
+  /** The offer to register the certificate's company; by default declined. */
+  readonly company?: 'register' | 'skip';
   readonly profile?: string;
   readonly consent?: 'accept' | 'decline';
   /** Sees every screen before it is answered. */
@@ -80,6 +82,7 @@ export async function signInThroughScreens(
       person.seen?.(html);
       if (html.includes('id="login-form"')) current = await submitLogin(agent, html, person);
       else if (html.includes('id="agreement-form"')) current = page(await agent.post(formAction(html, 'agreement-form')).type('form').send({ csrf: csrfOf(html), version: attributeOf(html, /name="version" value="(\d+)"/), decision: person.agreement ?? 'accept' }));
+      else if (html.includes('id="company-form"')) current = page(await agent.post(formAction(html, 'company-form')).type('form').send({ csrf: csrfOf(html), decision: person.company ?? 'skip' }));
       else if (html.includes('id="profile-form"')) current = page(await agent.post(formAction(html, 'profile-form')).type('form').send({ csrf: csrfOf(html), profile: person.profile ?? attributeOf(html, /name="profile" value="([^"]+)"/) }));
       else if (html.includes('id="consent-form"')) current = page(await agent.post(formAction(html, 'consent-form')).type('form').send({ csrf: csrfOf(html), decision: person.consent ?? 'accept' }));
       else throw new Error(`an unexpected page:\n${html.slice(0, 800)}`);
