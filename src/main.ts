@@ -22,6 +22,8 @@ import type { Mailer } from './domain/mail.ts';
 import type { SmsSender } from './domain/sms.ts';
 import type { Store } from './domain/store.ts';
 import { passwordResetRoutes } from './interactions/password-reset-routes.ts';
+import { accountClient } from './account/account-client.ts';
+import { cabinetRoutes } from './account/routes.ts';
 import { registrationRoutes } from './interactions/registration/routes.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { nameAttribute } from './pki/name.ts';
@@ -193,6 +195,7 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),
     );
+    await store.clients.upsert(accountClient(config.issuer));
     provider.refreshEvery(config.oidc.keysRefreshMs, (error) => logger.warn({ err: error }, 'the key set could not be refreshed'));
     const ncalayerUrl = development?.ncalayerUrl ?? config.signIn.ncalayerUrl;
     const kilt = createApp({
@@ -204,6 +207,7 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
         await signInRoutes(config, store, pki?.verifier, provider, ncalayerUrl),
         ...(pki ? [registrationRoutesFor(config, store, pki.verifier, channels, ncalayerUrl)] : []),
         passwordRoutes(config, store, channels.mailer),
+        ...cabinetRoutes({ provider, store, issuer: config.issuer, clock: () => new Date() }, []),
         ...(development?.routes ?? []),
       ],
       readiness: {

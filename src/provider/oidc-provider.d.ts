@@ -78,10 +78,38 @@ declare module 'oidc-provider' {
 
   export type InteractionResults = Record<string, unknown>;
 
+  export interface StoredSession extends OidcSession {
+    /** Per client: the grant and the session id (sid) of its sign-in. */
+    readonly authorizations?: Readonly<Record<string, { readonly grantId?: string; readonly sid?: string }>>;
+  }
+
+  export interface SessionModel {
+    /** The session by its uid; undefined when unknown or expired. */
+    findByUid(uid: string): Promise<StoredSession | undefined>;
+  }
+
+  export interface AuthorizationCodeToken {
+    readonly clientId: string;
+    readonly accountId: string;
+    readonly sessionUid?: string;
+    readonly redirectUri: string;
+    readonly codeChallenge?: string;
+    readonly codeChallengeMethod?: string;
+    readonly consumed?: unknown;
+    readonly isExpired: boolean;
+    consume(): Promise<void>;
+  }
+
+  export interface AuthorizationCodeModel {
+    find(value: string): Promise<AuthorizationCodeToken | undefined>;
+  }
+
   export class Provider extends Koa {
     constructor(issuer: string, configuration?: Configuration);
     readonly issuer: string;
     readonly Grant: GrantModel;
+    readonly Session: SessionModel;
+    readonly AuthorizationCode: AuthorizationCodeModel;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
     interactionResult(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<string>;
     interactionFinished(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;

@@ -1,0 +1,25 @@
+import type Koa from 'koa';
+import { administeredCompany } from '../domain/participants/administrator.ts';
+import { csrfToken } from '../interactions/csrf.ts';
+import { pickLocale } from '../interactions/locale.ts';
+import { render } from '../interactions/render.ts';
+import type { Cabinet } from './cabinet-session.ts';
+import { CABINET_TEXTS } from './texts.ts';
+
+export type CabinetTab = 'profile' | 'participants';
+
+/** A page of the cabinet inside its frame: who, as whom, the tabs this profile may see, and the form token. */
+export function renderCabinet(ctx: Koa.Context, cabinet: Cabinet, view: string, tab: CabinetTab, locals: Record<string, unknown>, status = 200): void {
+  const locale = pickLocale(ctx, ctx.query['ui_locales']);
+  const c = CABINET_TEXTS[locale];
+  render(ctx, `account/${view}`, locale, {
+    ...locals,
+    c,
+    pageTitle: c.title,
+    tab,
+    csrf: csrfToken(ctx),
+    user: cabinet.user,
+    profile: cabinet.profile,
+    administers: administeredCompany(cabinet.profile) !== null,
+  }, status);
+}
