@@ -59,7 +59,7 @@ describe('kilt clients, on the store running providers use', () => {
     await clientsCommand(['list'])(context);
     const listed = printed.at(-1)!;
     expect(JSON.stringify(listed)).not.toContain(String(secret));
-    expect((listed['clients'] as { clientId: string }[]).map((client) => client.clientId)).toEqual(['keden', 'knp']);
+    expect((listed['clients'] as { clientId: string }[]).map((client) => client.clientId)).toEqual(['keden', 'kilt-account', 'knp']);
   });
 
   it('a removed client is refused at once', async () => {

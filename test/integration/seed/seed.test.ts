@@ -39,7 +39,7 @@ describe('KILT_SEED_FILE', () => {
     const second = await startTestKilt({ store, env: { KILT_SEED_FILE: seedFile } });
     await second.stop();
     expect(await store.users.findByEmail('aidar@example.kz')).toEqual(aidar);
-    expect((await store.clients.list()).map((client) => client.clientId)).toEqual(['demo', 'keden']);
+    expect((await store.clients.list()).map((client) => client.clientId)).toEqual(['demo', 'keden', 'kilt-account']);
   });
 
   it('reports what it did: clients written, users created or kept', async () => {
