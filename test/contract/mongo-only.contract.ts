@@ -6,6 +6,7 @@ import { connectMongoStore } from '../../src/adapters/mongo/index.ts';
 import type { Store } from '../../src/domain/store.ts';
 
 interface IndexDescription {
+  readonly name: string;
   readonly key: Record<string, number>;
   readonly unique?: boolean;
   readonly expireAfterSeconds?: number;
@@ -54,6 +55,23 @@ export function mongoOnlyContract(uri: string, admin: () => Connection): void {
         ]),
       );
       expect(await indexes('rate_limits')).toContainEqual(expect.objectContaining({ key: { key: 1 }, unique: true }));
+    });
+
+    it('creates the registration indexes: unconfirmed accounts and registrations expire at their instant', async () => {
+      const users = await indexes('users');
+      expect(users).toContainEqual(expect.objectContaining({ name: 'users_unconfirmed_ttl', key: { unconfirmedUntil: 1 }, expireAfterSeconds: 0 }));
+      // Only the TTL index may remove accounts: the unique ones never expire anything.
+      expect(users.filter((index) => index.expireAfterSeconds !== undefined).map((index) => index.name)).toEqual(['users_unconfirmed_ttl']);
+      const registrations = await indexes('registrations');
+      expect(registrations).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'registrations_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }),
+          expect.objectContaining({ name: 'registrations_user', key: { userId: 1 } }),
+        ]),
+      );
+      // Many registrations have no account yet (userId null): the lookup index must not be unique.
+      expect(registrations.find((index) => index.name === 'registrations_user')).not.toHaveProperty('unique');
+      expect(registrations.find((index) => index.name === 'registrations_user')).not.toHaveProperty('expireAfterSeconds');
     });
 
     it('stops returning an oidc payload at its real expiry, before the TTL monitor removes it', async () => {

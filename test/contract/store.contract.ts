@@ -11,6 +11,7 @@ import { organizationsContract } from './organizations.contract.ts';
 import { participantsContract } from './participants.contract.ts';
 import { profileSelectionsContract } from './profile-selections.contract.ts';
 import { rateLimiterContract } from './rate-limiter.contract.ts';
+import { registrationRaceContract } from './registration-race.contract.ts';
 import { registrationsContract } from './registrations.contract.ts';
 import { freshStore, type StoreFactory } from './store-under-test.ts';
 import { usersContract } from './users.contract.ts';
@@ -42,6 +43,7 @@ export function storeContract(kind: 'memory' | 'mongodb', factory: StoreFactory)
     profileSelectionsContract(factory);
     oneTimeTokensContract(factory);
     registrationsContract(factory);
+    registrationRaceContract(factory);
     endSessionsContract(factory);
   });
 }

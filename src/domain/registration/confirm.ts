@@ -46,7 +46,9 @@ async function joinCompany(deps: RegistrationDependencies, registration: Registr
     : await activateParticipant(store, member);
   const organization = await store.organizations.findByBin(bin);
   if (participant?.status !== 'registered' || !organization) {
-    await store.audit.record({ at: member.at, type: 'registration.company_refused', userId: user.id, ip, details: { bin, status: participant?.status ?? null } });
+    // enrollAdministrator answers null for an excluded head: the audit still says why.
+    const status = participant?.status ?? (await store.participants.find(bin, iin))?.status ?? null;
+    await store.audit.record({ at: member.at, type: 'registration.company_refused', userId: user.id, ip, details: { bin, status } });
     return null;
   }
   return { bin, name: organization.name };

@@ -34,7 +34,12 @@ export async function startRegistration(deps: RegistrationDependencies, start: R
     ? await Promise.all([store.organizations.findByBin(bin), store.participants.find(bin, iin)])
     : [null, null];
   const kind = registrationKind(certificate, organization, participant);
-  if (existing) await store.users.discardUnconfirmed(iin);
+  if (existing) {
+    // The letter-waiting registration ends with its account, so its browser cannot send more letters with dead links.
+    const waiting = await store.registrations.findByUserId(existing.id, now);
+    if (waiting) await store.registrations.remove(waiting.id);
+    await store.users.discardUnconfirmed(iin);
+  }
   const registration = await store.registrations.create({
     step: 'contacts',
     kind,

@@ -154,7 +154,9 @@ export function registrationRoutes(deps: RegistrationRouteDependencies): Koa.Mid
     if (!done || !saved) return;
     if (saved.step === 'phone' && !saved.sms) {
       const sent = saved;
-      const ok = await attempt(ctx, (refusal) => stepPage(options(ctx, sent), 'phone', refusal, 502), () => sendSmsCode(deps, sent));
+      // A failed SMS changed the record (the code saved, then forgotten): the page's forms carry its revision now.
+      const failed = async (refusal: Refusal) => stepPage(options(ctx, (await current(ctx)) ?? sent), 'phone', refusal, 502);
+      const ok = await attempt(ctx, failed, () => sendSmsCode(deps, sent));
       if (!ok) return;
     }
     ctx.redirect(stepPath(saved.step));
@@ -178,7 +180,8 @@ export function registrationRoutes(deps: RegistrationRouteDependencies): Koa.Mid
     if (!input) return;
     const { registration } = input;
     let saved: RegistrationRecord | undefined;
-    const done = await attempt(ctx, (refusal) => stepPage(options(ctx, registration), 'phone', refusal, 429), async () => {
+    const refused = async (refusal: Refusal) => stepPage(options(ctx, (await current(ctx)) ?? registration), 'phone', refusal, 429);
+    const done = await attempt(ctx, refused, async () => {
       saved = await sendSmsCode(deps, registration);
     });
     if (done && saved) await stepPage(options(ctx, saved), 'phone', { notice: 'smsResent' });

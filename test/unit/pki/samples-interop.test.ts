@@ -47,6 +47,8 @@ describe.skipIf(!samplesPresent)('real NCA TEST certificates (GOST-2015, 2026 se
   it('reads the company and the first-head role of a legal-entity key', async () => {
     const signer = await current.verifyCertificate(pemOrDer('ncanode-go-kz/legal_valid_head.certs.pem'), { purpose: 'auth' });
     expect(signer).toMatchObject({ subjectType: 'legal_entity', bin: '123456789021', organization: 'АО "ТЕСТ"', roles: ['first_head'] });
+    await expect(current.verifyCertificate(pemOrDer('ncanode-go-kz/legal_valid_head.certs.pem'), { purpose: 'person' })).resolves.toMatchObject({ roles: ['first_head'] });
+    await expect(current.verifyCertificate(pemOrDer('ncanode-go-kz/individual_valid_individual_valid.certs.pem'), { purpose: 'person' })).resolves.toMatchObject({ iin: '123456789011' });
   });
 
   it('accepts the signing-right key whose extendedKeyUsage is critical', async () => {
@@ -65,6 +67,9 @@ describe.skipIf(!samplesPresent)('real NCA TEST certificates (GOST-2015, 2026 se
   it('refuses information-system certificates for sign-in', async () => {
     expect(await pkiFailure(current.verifyCertificate(pemOrDer('ncanode-go-kz/legal_valid_treasury_client.certs.pem'), { purpose: 'auth' }))).toBe('pki.not_a_person');
     expect(await pkiFailure(current.verifyCertificate(pemOrDer('ncanode-go-kz/legal_valid_infosystem.certs.pem'), { purpose: 'auth' }))).toBe('pki.not_a_person');
+    for (const name of ['legal_valid_treasury_client', 'legal_valid_infosystem']) {
+      expect(await pkiFailure(current.verifyCertificate(pemOrDer(`ncanode-go-kz/${name}.certs.pem`), { purpose: 'person' })), name).toBe('pki.not_a_person');
+    }
     const system = await current.verifyCertificate(pemOrDer('ncanode-go-kz/legal_valid_treasury_client.certs.pem'));
     expect(system).toMatchObject({ iin: undefined, bin: '123456789021', roles: ['information_system'] });
   });
@@ -147,6 +152,8 @@ describe.skipIf(!samplesPresent)('CMS made by KalkanCrypt', () => {
     expect(await pkiFailure(rsa.verifyCms(readSample(sign), { purpose: 'auth' }))).toBe('pki.key_purpose');
     expect(await pkiFailure(rsa.verifyCms(readSample(auth), { purpose: 'sign' }))).toBe('pki.key_purpose');
     await expect(rsa.verifyCms(readSample(sign), { purpose: 'sign' })).resolves.toBeDefined();
+    // Registration reads the person from whichever key they pick.
+    for (const sample of [auth, sign]) expect((await rsa.verifyCms(readSample(sample), { purpose: 'person' })).signers[0]!.iin).toBe('123456789011');
     const org = await rsa.verifyCms(readSample('ncanode-go/organization_active_AUTH_RSA256_d682726b55b3e62600ea8fe1c74e75fc96f47790.cms.der'), { purpose: 'auth' });
     expect(org.signers[0]).toMatchObject({ subjectType: 'legal_entity', roles: ['first_head'], bin: '123456789021' });
   });

@@ -228,6 +228,19 @@ describe.each<KeyAlgorithm>(['rsa', 'gost512', 'gost256'])('verifying %s signatu
     expect(await pkiFailure(verifier('off').verifyCms(signCms(challenge, pki.intermediate), { purpose: 'auth' }))).toBe('pki.key_purpose');
   });
 
+  it("takes any key of a person for registration (purpose 'person'), never an information system's or a CA's", async () => {
+    const person = verifier('off');
+    const names = algorithm === 'rsa' ? ['individual', 'individualSign', 'firstHead', 'firstHeadSign', 'employeeSign'] : ['individual', 'firstHead', 'employee'];
+    for (const name of names) {
+      const { signers } = await person.verifyCms(loginCms(name), { expectedContent: challenge, purpose: 'person', singleSigner: true });
+      expect(signers[0]!.iin, name).toBe(user(name).person!.iin);
+    }
+    const systems = algorithm === 'rsa' ? ['informationSystem', 'informationSystemSign'] : ['informationSystem'];
+    for (const name of systems) expect(await pkiFailure(person.verifyCms(loginCms(name), { purpose: 'person' })), name).toBe('pki.not_a_person');
+    expect(await pkiFailure(person.verifyCms(signCms(challenge, pki.intermediate), { purpose: 'person' }))).toBe('pki.key_purpose');
+    expect(await pkiFailure(person.verifyCms(signCms(challenge, pki.root), { purpose: 'person' }))).toBe('pki.key_purpose');
+  });
+
   it('refuses unknown and weak algorithms with their own codes', async () => {
     const cms = loginCms();
     const [sigOid, unknownOid] = UNKNOWN_SIGNATURE_SWAPS[algorithm];
