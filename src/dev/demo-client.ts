@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import * as oidc from 'openid-client';
 import { LruCache } from '../pki/lru.ts';
+import { DEV_LINKS, escape } from './html.ts';
 
 export const DEMO_CLIENT_ID = 'kilt-demo';
-
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${escape(title)}</title>
@@ -26,7 +25,8 @@ export function demoClient(issuer: string): Koa.Middleware {
   return async (ctx, next) => {
     if (ctx.path === '/demo') {
       ctx.type = 'html';
-      ctx.body = page('Демо-портал', '<p>Портал, который доверяет вход Kilt (как Кеден или КНП).</p><p><a href="/demo/login"><button>Войти через Kilt</button></a></p>');
+      ctx.body = page('Демо-портал', `<p>Портал, который доверяет вход Kilt (как Кеден или КНП).</p><p><a href="/demo/login"><button>Войти через Kilt</button></a></p>
+<p class="hint">Нет учётной записи? Выберите на странице «Ключи NCALayer» ключ человека без неё и зарегистрируйтесь.</p>${DEV_LINKS}`);
     } else if (ctx.path === '/demo/login') {
       const verifier = oidc.randomPKCECodeVerifier();
       const state = randomBytes(16).toString('base64url');

@@ -18,16 +18,25 @@ export interface EmulatorKey {
 export type EmulatorBehaviour = 'sign' | 'cancel' | 'fail';
 
 export interface EmulatorOptions {
-  readonly key: EmulatorKey;
+  /** The key files the person could pick in NCALayer's dialog; the first signs until another is chosen. */
+  readonly keys: readonly EmulatorKey[];
   readonly port?: number;
   /** Old NCALayer builds have only commonUtils: `['commonUtils']` makes basics answer MODULE_NOT_FOUND. */
   readonly modules?: readonly ('basics' | 'commonUtils')[];
-  readonly onSign?: (label: string) => void;
+  readonly onSign?: (label: string, index: number) => void;
 }
 
 export interface NcaLayerEmulator {
   readonly url: string;
   behaviour: EmulatorBehaviour;
+  readonly keys: readonly EmulatorKey[];
+  /** The index in `keys` of the key that signs next. */
+  readonly chosen: number;
+  /**
+   * Picks the key for the signatures from now on, as picking a key file in NCALayer would; the protocol has no such
+   * request, so the developer (or a test) does it beside the page. A RangeError for an index outside `keys`.
+   */
+  choose(index: number): void;
   close(): Promise<void>;
 }
 
@@ -51,15 +60,25 @@ function armour(der: Uint8Array): string {
 const invocationError = (details: string) => ({ status: false, code: 'INVOCATION_ERROR', message: 'An invoked method threw an exception.', details });
 
 export async function startNcaLayerEmulator(options: EmulatorOptions): Promise<NcaLayerEmulator> {
+  if (options.keys.length === 0) throw new RangeError('the NCALayer emulator needs at least one key');
   const modules = new Set(options.modules ?? ['basics', 'commonUtils']);
   const server = new WebSocketServer({ host: '127.0.0.1', port: options.port ?? 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  let chosen = 0;
   const emulator: NcaLayerEmulator = {
     url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     behaviour: 'sign',
+    keys: options.keys,
+    get chosen() {
+      return chosen;
+    },
+    choose(index) {
+      if (!Number.isInteger(index) || index < 0 || index >= options.keys.length) throw new RangeError(`no key ${index}: the emulator holds ${options.keys.length}`);
+      chosen = index;
+    },
     close: () => new Promise((resolve) => {
       for (const client of server.clients) client.terminate();
       server.close(() => resolve());
@@ -67,8 +86,9 @@ export async function startNcaLayerEmulator(options: EmulatorOptions): Promise<N
   };
 
   const sign = (data: Uint8Array, attached: boolean): Uint8Array => {
-    options.onSign?.(options.key.label);
-    return options.key.sign(data, attached);
+    const key = options.keys[chosen]!;
+    options.onSign?.(key.label, chosen);
+    return key.sign(data, attached);
   };
 
   const basics = (args: unknown): unknown => {

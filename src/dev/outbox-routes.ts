@@ -1,7 +1,6 @@
 import type Koa from 'koa';
 import { LINK, type Outbox, type OutboxEntry, type OutboxLetter, type OutboxSms } from '../adapters/mail/outbox.ts';
-
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+import { DEV_LINKS, escape } from './html.ts';
 
 /** The text with its links clickable; split on a capturing pattern, so the odd parts are the links. */
 const linkified = (text: string) =>
@@ -30,7 +29,7 @@ function page(entries: readonly OutboxEntry[]): string {
     : '<p>Писем и SMS пока нет.</p>';
   return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Исходящие письма и SMS</title>
 <link rel="stylesheet" href="/static/css/kilt.css"></head><body><main class="card"><h1>Исходящие письма и SMS</h1>
-<p>Письма и SMS экземпляра для разработки (новые сверху); обновите страницу, чтобы увидеть новые.</p>${body}</main></body></html>`;
+<p>Письма и SMS экземпляра для разработки (новые сверху); обновите страницу, чтобы увидеть новые.</p>${DEV_LINKS}${body}</main></body></html>`;
 }
 
 const listed = (entry: OutboxEntry) =>

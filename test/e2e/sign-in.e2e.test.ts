@@ -20,7 +20,7 @@ const HEAD = { email: 'dinara@example.kz', password: 'correct horse battery' };
 function emulatorOf(key: TestEndEntity, signed: string[], port?: number): Promise<NcaLayerEmulator> {
   return startNcaLayerEmulator({
     ...(port ? { port } : {}),
-    key: { label: `${key.person!.surname} ${key.person!.name} (GOST)`, sign: (data, attached) => signCms(data, key, { detached: !attached }) },
+    keys: [{ label: `${key.person!.surname} ${key.person!.name} (GOST)`, sign: (data, attached) => signCms(data, key, { detached: !attached }) }],
     onSign: (label) => signed.push(label),
   });
 }

@@ -16,8 +16,8 @@ describe('NCALayer protocol: browser client ↔ emulator', () => {
     pki = await createTestPki({ algorithm: 'gost512' });
     const person = pki.endEntities.individual;
     const key = { label: `${person.person!.surname} ${person.person!.name} (GOST)`, sign: (data: Uint8Array, attached: boolean) => signCms(data, person, { detached: !attached }) };
-    emulator = await startNcaLayerEmulator({ key, onSign: (label) => signed.push(label) });
-    legacy = await startNcaLayerEmulator({ key, modules: ['commonUtils'] });
+    emulator = await startNcaLayerEmulator({ keys: [key], onSign: (label) => signed.push(label) });
+    legacy = await startNcaLayerEmulator({ keys: [key], modules: ['commonUtils'] });
   });
   afterAll(async () => {
     await emulator.close();
@@ -68,7 +68,7 @@ describe('NCALayer protocol: browser client ↔ emulator', () => {
   });
 
   it('reports NCALayer not running when nothing listens', async () => {
-    const closed = await startNcaLayerEmulator({ key: { label: 'x', sign: () => new Uint8Array() } });
+    const closed = await startNcaLayerEmulator({ keys: [{ label: 'x', sign: () => new Uint8Array() }] });
     const { url } = closed;
     await closed.close();
     const error = await connect(url, 1000).catch((caught: unknown) => caught);
@@ -86,5 +86,32 @@ describe('NCALayer protocol: browser client ↔ emulator', () => {
     socket.send('{not json');
     expect(JSON.parse(await next())).toMatchObject({ status: false, code: 'INVOCATION_ERROR' });
     socket.close();
+  });
+
+  it('signs with the key chosen last, as a key file picked in NCALayer', async () => {
+    const employee = pki.endEntities.employee;
+    const keys = [
+      { label: 'individual', sign: (data: Uint8Array, attached: boolean) => signCms(data, pki.endEntities.individual, { detached: !attached }) },
+      { label: 'employee', sign: (data: Uint8Array, attached: boolean) => signCms(data, employee, { detached: !attached }) },
+    ];
+    const chosen: [string, number][] = [];
+    const two = await startNcaLayerEmulator({ keys, onSign: (label, index) => chosen.push([label, index]) });
+    try {
+      expect(two.chosen).toBe(0);
+      two.choose(1);
+      const socket = await connect(two.url);
+      const cms = await signChallenge(socket, challenge, { testMode: true });
+      socket.close();
+      expect((await verify(cms)).signers[0]!.iin).toBe(employee.person!.iin);
+      expect(chosen).toEqual([['employee', 1]]);
+      expect(() => two.choose(2)).toThrow(RangeError);
+      expect(two.chosen).toBe(1);
+    } finally {
+      await two.close();
+    }
+  });
+
+  it('needs a key to start', async () => {
+    await expect(startNcaLayerEmulator({ keys: [] })).rejects.toThrow(RangeError);
   });
 });

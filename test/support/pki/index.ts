@@ -13,7 +13,15 @@ export { type OcspRequestOptions, buildOcspRequest, postOcspRequest } from './oc
 export { type OcspFailure, type OcspResponder, type OcspResponderOptions, startOcspResponder } from './ocsp-responder.ts';
 export { type OcspResponseOptions, type OcspResponseStatus, buildOcspResponse } from './ocsp-response.ts';
 export { KEY_USER, OID, POLICY } from './oids.ts';
-export { TEST_INFORMATION_SYSTEM, TEST_ORGANIZATION, TEST_PEOPLE, type TestOrganization, type TestPerson } from './people.ts';
+export {
+  SECOND_ORGANIZATION_SIGNER,
+  SECOND_TEST_ORGANIZATION,
+  TEST_INFORMATION_SYSTEM,
+  TEST_ORGANIZATION,
+  TEST_PEOPLE,
+  type TestOrganization,
+  type TestPerson,
+} from './people.ts';
 export type { CommonEndEntityName, EndEntityName, RsaSignName, StatusProfile } from './catalogue.ts';
 export {
   type PkiCrlOptions,

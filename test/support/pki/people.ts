@@ -21,6 +21,12 @@ export type PersonRole = 'individual' | 'firstHead' | 'signingRight' | 'financia
 
 export const TEST_ORGANIZATION: TestOrganization = { name: 'ТОО "KILT ТЕСТ"', bin: makeBin('2015-04', 1234) };
 
+/**
+ * A second company, which no test registers beforehand, and its signing-right holder: a key that registers a company
+ * new to Kilt (the development instance offers it).
+ */
+export const SECOND_TEST_ORGANIZATION: TestOrganization = { name: 'ТОО "ДАЛА ТРАНЗИТ"', bin: makeBin('2019-06', 4321) };
+
 /** The information system of TEST_ORGANIZATION (a certificate without a person). */
 export const TEST_INFORMATION_SYSTEM = { name: 'ИС "KILT ТЕСТ"', uid: '1.2.398.6.10.1.1' } as const;
 
@@ -32,6 +38,8 @@ export const TEST_PEOPLE: Readonly<Record<PersonRole, TestPerson>> = {
   hr: person('ТЛЕУБАЕВ', 'АРМАН', 'КАЙРАТОВИЧ', makeIin('1992-12-30', 'male', 9005), 'a.tleubaev@example.kz'),
   employee: person('АБДРАХМАНОВА', 'ЖАНАР', 'ЕРБОЛОВНА', makeIin('2001-02-14', 'female', 1106), 'zh.abdrakhmanova@example.kz'),
 };
+
+export const SECOND_ORGANIZATION_SIGNER: TestPerson = person('КАСЫМОВ', 'ЕРЖАН', 'ТАЛГАТОВИЧ', makeIin('1983-08-17', 'male', 2207), 'e.kasymov@example.kz');
 
 function person(surname: string, name: string, patronymic: string, iin: string, email: string): TestPerson {
   return { surname, name, patronymic, iin, email };
