@@ -11,6 +11,18 @@ export interface RunningServer {
 
 export async function listen(app: Koa, port: number, host?: string): Promise<RunningServer> {
   const server = createServer(app.callback());
+  // Requests being answered: once none is left at shutdown, the remaining connections are dropped at once. Browsers
+  // keep sockets open that never carried a request, which closeIdleConnections leaves alone, so waiting for them
+  // would always run into the deadline.
+  let inFlight = 0;
+  let whenIdle: (() => void) | undefined;
+  server.on('request', (_request, response) => {
+    inFlight++;
+    response.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) whenIdle?.();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -30,6 +42,8 @@ export async function listen(app: Koa, port: number, host?: string): Promise<Run
           resolve();
         });
         server.closeIdleConnections();
+        whenIdle = () => server.closeAllConnections();
+        if (inFlight === 0) whenIdle();
       });
     },
   };

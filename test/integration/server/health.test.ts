@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -150,5 +151,16 @@ describe('graceful shutdown', () => {
     expect(response.headers['connection']).toBe('close');
     await stopped;
     await expect(request(kilt.url).get('/healthz')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('does not wait for connections that never carried a request, as browsers keep open', async () => {
+    const kilt = await startTestKilt();
+    const url = new URL(kilt.url);
+    const socket = connect(Number(url.port), url.hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const started = performance.now();
+    await kilt.stop();
+    expect(performance.now() - started).toBeLessThan(2_000);
+    socket.destroy();
   });
 });
