@@ -57,11 +57,25 @@ async function openLoop(ratePerSecond: number, seconds: number, work: (i: number
   return latencies;
 }
 
+/**
+ * `npm start` as package.json says it, so that the figures are those of the process people run: its leading
+ * VAR=value pairs (the allocator settings) and its node options.
+ */
+function startCommand(): { env: Record<string, string>; args: string[] } {
+  const { scripts } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = scripts.start.split(/\s+/);
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((pair) => pair.split('=') as [string, string]));
+  const args = words.slice(node + 1).map((word) => (word.startsWith('bin/') ? resolve(import.meta.dirname, '..', word) : word));
+  return { env, args };
+}
+
 async function startKilt(env: Record<string, string>): Promise<{ child: ChildProcess; issuer: string }> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [resolve(import.meta.dirname, '../bin/kilt.mjs'), 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), KILT_ISSUER: issuer, KILT_EMBEDDED_MONGO: 'false', KILT_DEV_INSTANCE: 'false', KILT_LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+  const start = startCommand();
+  const child = spawn(process.execPath, start.args, {
+    env: { ...process.env, ...start.env, ...env, PORT: String(port), KILT_ISSUER: issuer, KILT_EMBEDDED_MONGO: 'false', KILT_DEV_INSTANCE: 'false', KILT_LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let attempt = 0; attempt < 100; attempt++) {
