@@ -28,7 +28,12 @@ const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 const base = z.object({ csrf: z.string().max(128), revision: z.coerce.number().int().min(0) });
 const forms = {
-  certificate: z.object({ csrf: z.string().max(128), signature: z.string().min(1).max(64 * 1024), challengeId: z.string().max(64) }),
+  certificate: z.object({
+    csrf: z.string().max(128),
+    signature: z.string().min(1).max(64 * 1024),
+    challengeId: z.string().max(64),
+    returnTo: z.string().regex(INTERACTION_UID).optional(),
+  }),
   contacts: base.extend({
     email: z.string().trim().max(254),
     password: z.string().max(1024),
@@ -117,7 +122,7 @@ export function registrationRoutes(deps: RegistrationRouteDependencies): Koa.Mid
   });
 
   router.post('/certificate', form, async (ctx) => {
-    const fields = forms.certificate.extend({ returnTo: z.string().regex(INTERACTION_UID).optional() }).safeParse(ctx.request.body);
+    const fields = forms.certificate.safeParse(ctx.request.body);
     if (!fields.success || !csrfValid(ctx, fields.data.csrf)) {
       ctx.redirect('/register');
       return;
