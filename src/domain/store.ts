@@ -47,12 +47,50 @@ export interface UserRecord {
    * e-mail and IIN are free again (a TTL in MongoDB). Null once confirmed, and for accounts operators create.
    */
   readonly unconfirmedUntil: Date | null;
+  /** «Данные профиля» of the personal cabinet; null until the person fills them in. */
+  readonly personalData: PersonalData | null;
+  /** The cabinet's «Адрес», the OIDC `address` claim; null until filled in. */
+  readonly address: PostalAddress | null;
+  /** A new mobile number waiting for its SMS code; the account's `phone` changes only once the code is entered. */
+  readonly phoneChange: PendingSmsCode | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
 
-export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt'>;
-export type UserPatch = Partial<Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt' | 'iin' | 'unconfirmedUntil'>>;
+/** What a person gives in the cabinet that the certificate does not say (README, Personal cabinet). */
+export interface PersonalData {
+  /** Surname and given name in Latin letters as in the passport (upper case), for documents that need them. */
+  readonly latinSurname: string;
+  readonly latinGivenName: string;
+  /** The identity document a customs declaration names for its declarant. */
+  readonly documentKind: IdentityDocumentKind;
+  readonly documentNumber: string;
+  /** A calendar date, YYYY-MM-DD: no time zone can move it. */
+  readonly documentIssuedOn: string;
+}
+
+export type IdentityDocumentKind = 'id_card' | 'passport' | 'residence_permit';
+
+/** An address in Kazakhstan, as the cabinet's form takes it. */
+export interface PostalAddress {
+  /** A key of KZ_REGIONS (src/domain/profile/regions.ts): an oblast or a city of republican significance. */
+  readonly region: string;
+  /** Город / населённый пункт. */
+  readonly locality: string;
+  readonly street: string;
+  readonly house: string;
+  /** Квартира / офис. */
+  readonly apartment: string | null;
+  /** Kazpost index, 6 digits. */
+  readonly postalCode: string;
+  /** ISO 3166-1 alpha-2: the form takes addresses in Kazakhstan only. */
+  readonly country: 'KZ';
+}
+
+/** Profile data starts empty: it is filled in the cabinet, never at registration. */
+export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt' | 'personalData' | 'address' | 'phoneChange'>;
+/** The pending phone change is written only by compare-and-set (`swapPhoneChange`), which counts code attempts. */
+export type UserPatch = Partial<Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt' | 'iin' | 'unconfirmedUntil' | 'phoneChange'>>;
 
 /**
  * An account whose `unconfirmedUntil` has passed does not exist for any method: finds return null, and `create` may
@@ -76,6 +114,17 @@ export interface UserRepository {
    * starting registration again replaces their own letter-waiting registration. False when there is none.
    */
   discardUnconfirmed(iin: string): Promise<boolean>;
+  /**
+   * Moves the account to the e-mail `to`, confirmed at `at`, only while its e-mail is still `from` (compare-and-set): a
+   * link sent for an address the account has meanwhile left changes nothing. Null otherwise; throws DuplicateError('email').
+   */
+  changeEmail(id: string, from: string, to: string, at: Date): Promise<UserRecord | null>;
+  /**
+   * Writes the pending phone change `next` only while the stored one is still `expected` (null: none; compared by code
+   * hash, sending time and attempts), so that parallel requests cannot both spend the same attempt. With
+   * `confirmedPhone`, the number becomes the account's in the same write. Null when another write came first.
+   */
+  swapPhoneChange(id: string, expected: PendingSmsCode | null, next: PendingSmsCode | null, confirmedPhone?: string): Promise<UserRecord | null>;
 }
 
 export interface OrganizationRecord {
@@ -97,7 +146,7 @@ export interface ParticipantRecord {
   readonly id: string;
   readonly organizationBin: string;
   readonly iin: string;
-  /** The company role from the configured list, e.g. «Декларант»; heads carry 'head'. */
+  /** The code of a role from the configured list (KILT_PARTICIPANT_ROLES), e.g. 'declarant'; administrators carry 'head'. */
   readonly role: string;
   readonly status: ParticipantStatus;
   readonly createdAt: Date;
@@ -113,13 +162,19 @@ export interface ParticipantRepository {
   /** Throws DuplicateError('participant') for a second (organization, IIN). */
   add(participant: { organizationBin: string; iin: string; role: string; status: ParticipantStatus }): Promise<ParticipantRecord>;
   find(organizationBin: string, iin: string): Promise<ParticipantRecord | null>;
+  /** Null for an id this store never gave out. */
+  findById(id: string): Promise<ParticipantRecord | null>;
   listByIin(iin: string): Promise<readonly ParticipantRecord[]>;
-  /** Ordered by creation, oldest first. */
+  /** Last changed first (updatedAt descending, then id descending), so pages never overlap; with the total. */
   listByOrganization(organizationBin: string, page: { offset: number; limit: number }): Promise<Page<ParticipantRecord>>;
+  /** How many of the organization's participants have this role and status, e.g. its registered administrators. */
+  countByRole(organizationBin: string, role: string, status: ParticipantStatus): Promise<number>;
   /** Changes the status only when it is currently `from` (atomic compare-and-set); null otherwise. */
   changeStatus(id: string, from: ParticipantStatus, to: ParticipantStatus): Promise<ParticipantRecord | null>;
   /** Throws DuplicateError('participant'); only allowed while the status is 'added' (null otherwise). */
   changeIin(id: string, iin: string): Promise<ParticipantRecord | null>;
+  /** Null when the participant does not exist. */
+  changeRole(id: string, role: string): Promise<ParticipantRecord | null>;
 }
 
 export interface AgreementVersion {
@@ -172,13 +227,20 @@ export interface AuditEvent {
   readonly type: string;
   readonly userId: string | null;
   readonly ip: string | null;
+  /** The company the event concerns, listed in its audit log; null for a person's own events. */
+  readonly organizationBin: string | null;
   readonly details: Readonly<Record<string, string | number | boolean | null>>;
 }
 
+/** What callers record: an event about no company may leave organizationBin out. */
+export type NewAuditEvent = Omit<AuditEvent, 'organizationBin'> & { readonly organizationBin?: string | null };
+
 export interface AuditRepository {
-  record(event: AuditEvent): Promise<void>;
+  record(event: NewAuditEvent): Promise<void>;
   /** Newest first. */
   listByUser(userId: string, limit: number): Promise<readonly AuditEvent[]>;
+  /** Newest first. */
+  listByOrganization(organizationBin: string, limit: number): Promise<readonly AuditEvent[]>;
 }
 
 export type ProfilePolicy = 'membership' | 'certificate';
@@ -203,9 +265,22 @@ export interface ClientRepository {
  * The profile a person chose to act in at one client during one session: the source of the `organization` claim in
  * that session's tokens. Kept as long as the session.
  */
+export interface ProfileSelection {
+  readonly sessionUid: string;
+  readonly clientId: string;
+  /** Who chose: a company excluding the person finds every session acting for it by this. */
+  readonly accountId: string;
+  readonly profile: Profile;
+  readonly expiresAt: Date;
+}
+
 export interface ProfileSelectionRepository {
-  save(sessionUid: string, clientId: string, profile: Profile, expiresAt: Date): Promise<void>;
+  /** One choice per (session, client): a new one replaces it. */
+  save(selection: ProfileSelection): Promise<void>;
   find(sessionUid: string, clientId: string): Promise<Profile | null>;
+  /** The account's unexpired choices, at every client and in every session. */
+  listByAccount(accountId: string): Promise<readonly ProfileSelection[]>;
+  remove(sessionUid: string, clientId: string): Promise<void>;
 }
 
 /** Signing keys (private JWKs, newest first) and cookie keys, shared by every Kilt process. */
@@ -233,20 +308,31 @@ export interface OidcAdapter {
   revokeByGrantId(grantId: string): Promise<void>;
 }
 
-export type OneTimeTokenPurpose = 'password_reset' | 'email_confirmation';
-
 /** A secret sent by e-mail; the store keeps its SHA-256 only, so a copy of the database opens no account. */
-export interface OneTimeTokenRecord {
+interface SecretLink<P extends string> {
   readonly hash: string;
-  readonly purpose: OneTimeTokenPurpose;
+  readonly purpose: P;
   readonly userId: string;
   readonly expiresAt: Date;
 }
 
+export type OneTimeTokenRecord =
+  | SecretLink<'password_reset'>
+  | SecretLink<'email_confirmation'>
+  | (SecretLink<'email_change'> & {
+    /** The address the link was sent to, and the account's address when it was asked for (see UserRepository.changeEmail). */
+    readonly newEmail: string;
+    readonly oldEmail: string;
+  });
+
+export type OneTimeTokenPurpose = OneTimeTokenRecord['purpose'];
+
 export interface OneTimeTokenRepository {
   save(token: OneTimeTokenRecord): Promise<void>;
   /** Removes and returns the token when it exists for `purpose` and is unexpired at `now`; only one caller gets it. */
-  consume(hash: string, purpose: OneTimeTokenPurpose, now: Date): Promise<OneTimeTokenRecord | null>;
+  consume<P extends OneTimeTokenPurpose>(hash: string, purpose: P, now: Date): Promise<Extract<OneTimeTokenRecord, { purpose: P }> | null>;
+  /** Removes the account's tokens of `purpose`: a newer link replaces them, or the person withdrew what they were for. */
+  discard(userId: string, purpose: OneTimeTokenPurpose): Promise<void>;
 }
 
 export interface RateLimit {
@@ -338,6 +424,17 @@ export interface RegistrationRepository {
   remove(id: string): Promise<void>;
 }
 
+/** One of an account's provider sessions (a browser signed in to Kilt), as the person sees it in the cabinet. */
+export interface AccountSession {
+  readonly uid: string;
+  /** When the session began, and when the person last signed in within it (a new key, prompt=login). */
+  readonly startedAt: Date;
+  readonly signedInAt: Date;
+  readonly expiresAt: Date | null;
+  /** The clients signed in to during the session. */
+  readonly clientIds: readonly string[];
+}
+
 export interface Store {
   readonly kind: 'mongodb' | 'memory';
   readonly users: UserRepository;
@@ -354,8 +451,23 @@ export interface Store {
   /** The adapter class oidc-provider instantiates per model name ('Session', 'AccessToken', …). */
   readonly oidcAdapter: new (modelName: string) => OidcAdapter;
   rateLimiter(limit: RateLimit): RateLimiter;
-  /** Ends everything the account holds at the provider: sessions, grants and the tokens issued under them. */
-  endSessions(accountId: string): Promise<void>;
+  /**
+   * Ends everything the account holds at the provider: sessions, grants and the tokens issued under them. `keep` names
+   * one session (by uid) that stays signed in, without its grants: the cabinet session a password was changed in.
+   */
+  endSessions(accountId: string, keep?: string): Promise<void>;
+  /**
+   * The grants under which the account's tokens for this client were issued in this session: found by the tokens, so
+   * also after the session itself ended (an offline_access refresh token outlives a sign-out).
+   */
+  tokenGrantIds(query: { accountId: string; sessionUid: string; clientId: string }): Promise<readonly string[]>;
+  /** The account's unexpired sessions, the latest sign-in first. */
+  sessionsOf(accountId: string): Promise<readonly AccountSession[]>;
+  /**
+   * Ends one session of the account: its grants and their tokens, then the session itself (so a failure halfway
+   * leaves a session that can be ended again). False when the account has no such unexpired session.
+   */
+  endSession(accountId: string, sessionUid: string): Promise<boolean>;
   /** Throws when the store cannot be reached (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -74,6 +74,28 @@ export function mongoOnlyContract(uri: string, admin: () => Connection): void {
       expect(registrations.find((index) => index.name === 'registrations_user')).not.toHaveProperty('expireAfterSeconds');
     });
 
+    it('creates the «Участники ЮЛ» indexes, and a page of a company is read in index order without a sort', async () => {
+      expect(await indexes('participants')).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'participants_organization_changed', key: { organizationBin: 1, updatedAt: -1, _id: -1 } }),
+          expect.objectContaining({ name: 'participants_organization_role_status', key: { organizationBin: 1, role: 1, status: 1 } }),
+        ]),
+      );
+      expect(await indexes('audit_events')).toContainEqual(
+        expect.objectContaining({ name: 'audit_events_organization_at', key: { organizationBin: 1, at: -1, _id: -1 } }),
+      );
+      expect(await indexes('profile_selections')).toContainEqual(expect.objectContaining({ name: 'profile_selections_account', key: { accountId: 1 } }));
+
+      for (let index = 0; index < 30; index += 1) {
+        await store.participants.add({ organizationBin: index % 3 === 0 ? '150440001234' : '160540002345', iin: String(900000000000 + index), role: 'declarant', status: 'added' });
+      }
+      const plan = JSON.stringify(
+        await admin().useDb(dbName).collection('participants').find({ organizationBin: '150440001234' }).sort({ updatedAt: -1, _id: -1 }).skip(5).limit(10).explain(),
+      );
+      expect(plan).toContain('"indexName":"participants_organization_changed"');
+      expect(plan).not.toContain('"stage":"SORT"');
+    });
+
     it('stops returning an oidc payload at its real expiry, before the TTL monitor removes it', async () => {
       const sessions = new store.oidcAdapter('Session');
       await sessions.upsert('session-1', { jti: 'session-1', uid: 'uid-1' }, 1);

@@ -28,6 +28,25 @@ export function oneTimeTokensContract(factory: StoreFactory): void {
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
+    it('keeps the addresses of an e-mail change, and gives the token back for that purpose only', async () => {
+      const saved: OneTimeTokenRecord = { ...token(fresh), purpose: 'email_change', newEmail: 'new@example.kz', oldEmail: 'old@example.kz' };
+      await fresh.store.oneTimeTokens.save(saved);
+      expect(await fresh.store.oneTimeTokens.consume(saved.hash, 'password_reset', fresh.clock.now())).toBeNull();
+      expect(await fresh.store.oneTimeTokens.consume(saved.hash, 'email_change', fresh.clock.now())).toEqual(saved);
+    });
+
+    it("discards an account's tokens of one purpose, leaving its others and other accounts' alone", async () => {
+      const change = (userId: string): OneTimeTokenRecord => ({ ...token(fresh), userId, purpose: 'email_change', newEmail: 'n@example.kz', oldEmail: 'o@example.kz' });
+      const [first, second, others] = [change('alice'), change('alice'), change('bob')];
+      const reset = { ...token(fresh), userId: 'alice' };
+      for (const saved of [first, second, others, reset]) await fresh.store.oneTimeTokens.save(saved);
+      await fresh.store.oneTimeTokens.discard('alice', 'email_change');
+      expect(await fresh.store.oneTimeTokens.consume(first.hash, 'email_change', fresh.clock.now())).toBeNull();
+      expect(await fresh.store.oneTimeTokens.consume(second.hash, 'email_change', fresh.clock.now())).toBeNull();
+      expect(await fresh.store.oneTimeTokens.consume(others.hash, 'email_change', fresh.clock.now())).toEqual(others);
+      expect(await fresh.store.oneTimeTokens.consume(reset.hash, 'password_reset', fresh.clock.now())).toEqual(reset);
+    });
+
     it('refuses a token from the instant it expires', async () => {
       const saved = token(fresh, 1000);
       await fresh.store.oneTimeTokens.save(saved);

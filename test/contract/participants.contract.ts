@@ -3,7 +3,7 @@ import type { ParticipantRecord } from '../../src/domain/store.ts';
 import { concurrently, duplicateField, type Fresh, freshStore, type StoreFactory, uniqueNumber } from './store-under-test.ts';
 
 function addParticipant(fresh: Fresh, organizationBin: string, iin = uniqueNumber()): Promise<ParticipantRecord> {
-  return fresh.store.participants.add({ organizationBin, iin, role: 'Декларант', status: 'added' });
+  return fresh.store.participants.add({ organizationBin, iin, role: 'declarant', status: 'added' });
 }
 
 export function participantsContract(factory: StoreFactory): void {
@@ -17,7 +17,7 @@ export function participantsContract(factory: StoreFactory): void {
         id: expect.any(String),
         organizationBin: bin,
         iin: added.iin,
-        role: 'Декларант',
+        role: 'declarant',
         status: 'added',
         createdAt: fresh.clock.now(),
         updatedAt: fresh.clock.now(),
@@ -37,21 +37,59 @@ export function participantsContract(factory: StoreFactory): void {
       expect(await fresh.store.participants.listByIin(first.iin)).toHaveLength(2);
     });
 
-    it('pages through an organization oldest first, with the total', async () => {
+    it('pages through an organization last changed first, ties by id descending, with the total', async () => {
       const bin = uniqueNumber();
       const added: ParticipantRecord[] = [];
-      // Most share one creation instant: the order must not depend on the clock's resolution.
+      // Most share one instant: the order must not depend on the clock's resolution.
       for (let index = 0; index < 7; index += 1) {
         if (index === 4) fresh.clock.advance(1_000);
         added.push(await addParticipant(fresh, bin));
       }
       await addParticipant(fresh, uniqueNumber());
-      expect(await fresh.store.participants.listByOrganization(bin, { offset: 0, limit: 3 })).toEqual({ items: added.slice(0, 3), total: 7 });
-      expect(await fresh.store.participants.listByOrganization(bin, { offset: 3, limit: 3 })).toEqual({ items: added.slice(3, 6), total: 7 });
-      expect(await fresh.store.participants.listByOrganization(bin, { offset: 6, limit: 3 })).toEqual({ items: added.slice(6), total: 7 });
-      expect(await fresh.store.participants.listByOrganization(bin, { offset: 9, limit: 3 })).toEqual({ items: [], total: 7 });
-      expect(await fresh.store.participants.listByOrganization(bin, { offset: 0, limit: 0 })).toEqual({ items: [], total: 7 });
+      fresh.clock.advance(1_000);
+      // A change moves the oldest to the top.
+      const changed = (await fresh.store.participants.changeRole(added[0]!.id, 'accountant'))!;
+      const byIdDescending = (records: ParticipantRecord[]) => [...records].sort((a, b) => (a.id < b.id ? 1 : -1));
+      const expected = [changed, ...byIdDescending(added.slice(4)), ...byIdDescending(added.slice(1, 4))];
+      const page = (offset: number, limit: number) => fresh.store.participants.listByOrganization(bin, { offset, limit });
+      expect(await page(0, 3)).toEqual({ items: expected.slice(0, 3), total: 7 });
+      expect(await page(3, 3)).toEqual({ items: expected.slice(3, 6), total: 7 });
+      expect(await page(6, 3)).toEqual({ items: expected.slice(6), total: 7 });
+      expect(await page(9, 3)).toEqual({ items: [], total: 7 });
+      expect(await page(0, 0)).toEqual({ items: [], total: 7 });
       expect(await fresh.store.participants.listByOrganization(uniqueNumber(), { offset: 0, limit: 3 })).toEqual({ items: [], total: 0 });
+    });
+
+    it('finds a participant by id; an unknown or malformed id finds nothing', async () => {
+      const added = await addParticipant(fresh, uniqueNumber());
+      expect(await fresh.store.participants.findById(added.id)).toEqual(added);
+      expect(await fresh.store.participants.findById('no-such-id')).toBeNull();
+      expect(await fresh.store.participants.findById('0123456789abcdef01234567')).toBeNull();
+    });
+
+    it("counts an organization's participants by role and status", async () => {
+      const bin = uniqueNumber();
+      const head = await fresh.store.participants.add({ organizationBin: bin, iin: uniqueNumber(), role: 'head', status: 'registered' });
+      await fresh.store.participants.add({ organizationBin: bin, iin: uniqueNumber(), role: 'head', status: 'registered' });
+      await fresh.store.participants.add({ organizationBin: bin, iin: uniqueNumber(), role: 'head', status: 'restored' });
+      await fresh.store.participants.add({ organizationBin: uniqueNumber(), iin: uniqueNumber(), role: 'head', status: 'registered' });
+      await addParticipant(fresh, bin);
+      expect(await fresh.store.participants.countByRole(bin, 'head', 'registered')).toBe(2);
+      expect(await fresh.store.participants.countByRole(bin, 'declarant', 'added')).toBe(1);
+      await fresh.store.participants.changeStatus(head.id, 'registered', 'excluded');
+      expect(await fresh.store.participants.countByRole(bin, 'head', 'registered')).toBe(1);
+      expect(await fresh.store.participants.countByRole(uniqueNumber(), 'head', 'registered')).toBe(0);
+    });
+
+    it('changes the role in any status', async () => {
+      const added = await addParticipant(fresh, uniqueNumber());
+      await fresh.store.participants.changeStatus(added.id, 'added', 'registered');
+      fresh.clock.advance(1_000);
+      const changed = await fresh.store.participants.changeRole(added.id, 'accountant');
+      expect(changed).toEqual({ ...added, role: 'accountant', status: 'registered', updatedAt: fresh.clock.now() });
+      expect(await fresh.store.participants.find(added.organizationBin, added.iin)).toEqual(changed);
+      expect(await fresh.store.participants.changeRole('no-such-id', 'accountant')).toBeNull();
+      expect(await fresh.store.participants.changeRole('0123456789abcdef01234567', 'accountant')).toBeNull();
     });
 
     it('changes the status only from the expected one', async () => {

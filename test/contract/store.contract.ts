@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { accountSessionsContract } from './account-sessions.contract.ts';
 import { agreementsContract } from './agreements.contract.ts';
 import { auditContract } from './audit.contract.ts';
 import { challengesContract } from './challenges.contract.ts';
@@ -8,12 +9,14 @@ import { endSessionsContract } from './end-sessions.contract.ts';
 import { oidcAdapterContract } from './oidc-adapter.contract.ts';
 import { oneTimeTokensContract } from './one-time-tokens.contract.ts';
 import { organizationsContract } from './organizations.contract.ts';
+import { participantManagementRaceContract } from './participant-management-race.contract.ts';
 import { participantsContract } from './participants.contract.ts';
 import { profileSelectionsContract } from './profile-selections.contract.ts';
 import { rateLimiterContract } from './rate-limiter.contract.ts';
 import { registrationRaceContract } from './registration-race.contract.ts';
 import { registrationsContract } from './registrations.contract.ts';
 import { freshStore, type StoreFactory } from './store-under-test.ts';
+import { tokenGrantsContract } from './token-grants.contract.ts';
 import { usersContract } from './users.contract.ts';
 
 export type { StoreFactory, StoreUnderTest } from './store-under-test.ts';
@@ -33,6 +36,7 @@ export function storeContract(kind: 'memory' | 'mongodb', factory: StoreFactory)
     usersContract(factory);
     organizationsContract(factory);
     participantsContract(factory);
+    participantManagementRaceContract(factory);
     agreementsContract(factory);
     challengesContract(factory);
     auditContract(factory);
@@ -45,5 +49,7 @@ export function storeContract(kind: 'memory' | 'mongodb', factory: StoreFactory)
     registrationsContract(factory);
     registrationRaceContract(factory);
     endSessionsContract(factory);
+    tokenGrantsContract(factory);
+    accountSessionsContract(factory);
   });
 }

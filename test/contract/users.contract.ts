@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { NewUser, UserRecord } from '../../src/domain/store.ts';
+import type { NewUser, PendingSmsCode, PersonalData, PostalAddress, UserRecord } from '../../src/domain/store.ts';
 import { concurrently, duplicateField, type Fresh, freshStore, newUser, type StoreFactory } from './store-under-test.ts';
 
 /** A registration's account, waiting for its e-mail link for `lifetimeMs` from the suite's now. */
 function unconfirmedUser(fresh: Fresh, lifetimeMs = 86_400_000, overrides: Partial<NewUser> = {}): NewUser {
   return newUser({ unconfirmedUntil: new Date(fresh.clock.now().getTime() + lifetimeMs), ...overrides });
+}
+
+const ADDRESS: PostalAddress = {
+  region: 'almaty-city', locality: 'Алматы', street: 'пр. Абая', house: '10', apartment: null, postalCode: '050000', country: 'KZ',
+};
+const PERSONAL_DATA: PersonalData = {
+  latinSurname: 'SEITKALI', latinGivenName: 'AIGERIM', documentKind: 'id_card', documentNumber: '045678912', documentIssuedOn: '2019-04-12',
+};
+
+function pendingCode(fresh: Fresh, codeHash: string, attempts = 0): PendingSmsCode {
+  const sentAt = fresh.clock.now();
+  return { phone: '+77011234567', codeHash, sentAt, expiresAt: new Date(sentAt.getTime() + 300_000), attempts };
 }
 
 export function usersContract(factory: StoreFactory): void {
@@ -154,6 +166,68 @@ export function usersContract(factory: StoreFactory): void {
       const created = await fresh.store.users.create(unconfirmedUser(fresh));
       const results = await concurrently(10, () => fresh.store.users.confirm(created.id, fresh.clock.now()));
       expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('starts with no profile data, then keeps the personal data and address it is given', async () => {
+      const created = await fresh.store.users.create(newUser());
+      expect(created).toMatchObject({ personalData: null, address: null, phoneChange: null });
+      const updated = await fresh.store.users.update(created.id, { personalData: PERSONAL_DATA, address: { ...ADDRESS, apartment: '5' } });
+      expect(updated).toMatchObject({ personalData: PERSONAL_DATA, address: { ...ADDRESS, apartment: '5' } });
+      expect(await fresh.store.users.findById(created.id)).toEqual(updated);
+      expect((await fresh.store.users.update(created.id, { address: null }))?.address).toBeNull();
+    });
+
+    it('never writes the pending phone change through update', async () => {
+      const created = await fresh.store.users.create(newUser());
+      const smuggled = { phoneChange: pendingCode(fresh, 'a'.repeat(64)), locale: 'kk' } as unknown as { locale: 'kk' };
+      expect(await fresh.store.users.update(created.id, smuggled)).toMatchObject({ phoneChange: null, locale: 'kk' });
+    });
+
+    it('swaps the pending phone change only from what the caller read, and confirms the number in the same write', async () => {
+      const created = await fresh.store.users.create(newUser({ phone: null }));
+      const first = pendingCode(fresh, 'a'.repeat(64));
+      expect(await fresh.store.users.swapPhoneChange(created.id, first, null)).toBeNull();
+      expect((await fresh.store.users.swapPhoneChange(created.id, null, first))?.phoneChange).toEqual(first);
+      expect(await fresh.store.users.swapPhoneChange(created.id, null, first)).toBeNull();
+      const counted = { ...first, attempts: 1 };
+      expect((await fresh.store.users.swapPhoneChange(created.id, first, counted))?.phoneChange).toEqual(counted);
+      expect(await fresh.store.users.swapPhoneChange(created.id, first, null)).toBeNull();
+      expect(await fresh.store.users.swapPhoneChange(created.id, { ...counted, codeHash: 'b'.repeat(64) }, null)).toBeNull();
+      expect(await fresh.store.users.swapPhoneChange(created.id, { ...counted, sentAt: new Date(0) }, null)).toBeNull();
+      const confirmed = await fresh.store.users.swapPhoneChange(created.id, counted, null, '+77011234567');
+      expect(confirmed).toMatchObject({ phone: '+77011234567', phoneChange: null });
+      expect(await fresh.store.users.findById(created.id)).toEqual(confirmed);
+      expect(await fresh.store.users.swapPhoneChange('0123456789abcdef01234567', null, first)).toBeNull();
+    });
+
+    it('lets exactly one of many concurrent callers swap the same pending phone change', async () => {
+      const created = await fresh.store.users.create(newUser());
+      const pending = pendingCode(fresh, 'c'.repeat(64));
+      await fresh.store.users.swapPhoneChange(created.id, null, pending);
+      const results = await concurrently(10, () => fresh.store.users.swapPhoneChange(created.id, pending, { ...pending, attempts: 1 }));
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('changes the e-mail only from the address the caller names, confirmed at the given instant', async () => {
+      const created = await fresh.store.users.create(newUser({ email: 'old@example.kz' }));
+      const at = new Date(fresh.clock.now().getTime() - 1_000);
+      expect(await fresh.store.users.changeEmail(created.id, 'other@example.kz', 'new@example.kz', at)).toBeNull();
+      const changed = await fresh.store.users.changeEmail(created.id, 'OLD@example.kz', ' New@Example.kz', at);
+      expect(changed).toMatchObject({ email: 'new@example.kz', emailConfirmedAt: at });
+      expect((await fresh.store.users.findByEmail('new@example.kz'))?.id).toBe(created.id);
+      expect(await fresh.store.users.findByEmail('old@example.kz')).toBeNull();
+      expect(await fresh.store.users.changeEmail(created.id, 'old@example.kz', 'third@example.kz', at)).toBeNull();
+      expect(await fresh.store.users.changeEmail('0123456789abcdef01234567', 'new@example.kz', 'x@example.kz', at)).toBeNull();
+    });
+
+    it("refuses to change the e-mail to another user's, and takes an expired registration's", async () => {
+      const taken = await fresh.store.users.create(newUser({ email: 'taken@example.kz' }));
+      const expiring = await fresh.store.users.create(unconfirmedUser(fresh, 1_000));
+      const mover = await fresh.store.users.create(newUser({ email: 'mover@example.kz' }));
+      expect(await duplicateField(fresh.store.users.changeEmail(mover.id, mover.email, taken.email, fresh.clock.now()))).toBe('email');
+      expect((await fresh.store.users.findById(mover.id))?.email).toBe('mover@example.kz');
+      fresh.clock.advance(1_000);
+      expect((await fresh.store.users.changeEmail(mover.id, mover.email, expiring.email, fresh.clock.now()))?.email).toBe(expiring.email);
     });
 
     it('discards an unconfirmed user by IIN, and never a confirmed one', async () => {

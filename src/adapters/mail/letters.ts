@@ -14,6 +14,10 @@ const TEXT_PARTS: { readonly [N in LetterName]: (t: LetterTexts[N], locals: Lett
   'password-reset': (t, { link }) => [t.intro, link, t.validity, t.notYou],
   'password-changed': (t, { link }) => [t.changed, t.notYou, link],
   'registration-confirm': (t, { link }) => [t.intro, `${t.action}: ${link}`, t.validity, t.notYou],
+  'email-change-confirm': (t, { link }) => [t.intro, `${t.action}: ${link}`, t.validity, t.notYou],
+  'email-change-requested': (t, { newEmail, link }) => [t.intro.replace('{email}', newEmail), t.pending, t.notYou, `${t.action}: ${link}`],
+  'email-change-taken': (t, { link }) => [t.intro, t.hint, `${t.action}: ${link}`, t.notYou],
+  'password-changed-in-cabinet': (t, { link }) => [t.changed, t.notYou, link],
 };
 
 function template(name: LetterName): pug.compileTemplate {

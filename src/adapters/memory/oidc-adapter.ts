@@ -1,41 +1,104 @@
-import type { OidcAdapter } from '../../domain/store.ts';
+import type { AccountSession, OidcAdapter } from '../../domain/store.ts';
+import { accountSession, latestSignInFirst, sessionGrantIds } from '../store-shared/account-sessions.ts';
 import type { Clock } from '../store-shared/clock.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { ACCOUNT_MODELS, expiryOf, GRANT_BOUND_MODELS } from '../store-shared/oidc-models.ts';
 
 type Payload = Record<string, unknown>;
 
+/**
+ * A payload is kept as its JSON text, which V8 stores in about a third of the memory of the object (a refresh-token
+ * chain leaves one consumed payload per rotation until it expires); the fields looked up by scans stay beside it.
+ */
 interface Stored {
   readonly model: string;
-  readonly payload: Payload;
+  json: string;
+  readonly grantId: unknown;
+  readonly accountId: unknown;
+  readonly uid: unknown;
+  readonly userCode: unknown;
+  readonly jti: unknown;
 }
+
+const stored = (model: string, payload: Payload): Stored => ({
+  model,
+  json: JSON.stringify(payload),
+  grantId: payload['grantId'],
+  accountId: payload['accountId'],
+  uid: payload['uid'],
+  userCode: payload['userCode'],
+  jti: payload['jti'],
+});
+
+const payloadOf = (entry: Stored): Payload => JSON.parse(entry.json) as Payload;
 
 export interface MemoryOidcStorage {
   readonly adapter: new (modelName: string) => OidcAdapter;
-  endSessions(accountId: string): Promise<void>;
+  endSessions(accountId: string, keep?: string): Promise<void>;
+  sessionsOf(accountId: string): Promise<readonly AccountSession[]>;
+  endSession(accountId: string, sessionUid: string): Promise<boolean>;
+  tokenGrantIds(query: { accountId: string; sessionUid: string; clientId: string }): Promise<readonly string[]>;
 }
 
 /** One storage shared by every model's adapter instance, keyed `Model:id` like oidc-provider's memory adapter. */
 export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
   const storage = new ExpiringMap<Stored>(clock);
 
-  const endSessions = async (accountId: string): Promise<void> => {
+  const endSessions = async (accountId: string, keep?: string): Promise<void> => {
     const grants = new Set<unknown>();
-    for (const [key, stored] of [...storage.entries()]) {
-      if (!ACCOUNT_MODELS.includes(stored.model) || stored.payload['accountId'] !== accountId) continue;
-      if (stored.model === 'Grant') grants.add(stored.payload['jti']);
+    for (const [key, entry] of [...storage.entries()]) {
+      if (!ACCOUNT_MODELS.includes(entry.model) || entry.accountId !== accountId) continue;
+      if (keep !== undefined && entry.model === 'Session' && entry.uid === keep) continue;
+      if (entry.model === 'Grant') grants.add(entry.jti);
       storage.delete(key);
     }
-    for (const [key, stored] of [...storage.entries()]) {
-      const bound = GRANT_BOUND_MODELS.includes(stored.model);
-      if (bound && (grants.has(stored.payload['grantId']) || stored.payload['accountId'] === accountId)) storage.delete(key);
+    for (const [key, entry] of [...storage.entries()]) {
+      const bound = GRANT_BOUND_MODELS.includes(entry.model);
+      if (bound && (grants.has(entry.grantId) || entry.accountId === accountId)) storage.delete(key);
     }
   };
 
+  const sessionEntries = (accountId: string): [string, Stored][] =>
+    [...storage.entries()].filter(([, entry]) => entry.model === 'Session' && entry.accountId === accountId);
+
+  const sessionsOf = async (accountId: string): Promise<AccountSession[]> =>
+    sessionEntries(accountId).flatMap(([, entry]) => accountSession(payloadOf(entry)) ?? []).sort(latestSignInFirst);
+
+  const endSession = async (accountId: string, sessionUid: string): Promise<boolean> => {
+    const ended = sessionEntries(accountId).filter(([, entry]) => entry.uid === sessionUid);
+    if (ended.length === 0) return false;
+    const named = new Set<unknown>(ended.flatMap(([, entry]) => sessionGrantIds(payloadOf(entry))));
+    // A client's own logout drops it from the session but keeps an offline grant: its tokens still name the session.
+    for (const [, entry] of storage.entries()) {
+      if (GRANT_BOUND_MODELS.includes(entry.model) && entry.accountId === accountId && payloadOf(entry)['sessionUid'] === sessionUid) named.add(entry.grantId);
+    }
+    const grants = new Set<unknown>();
+    for (const [key, entry] of [...storage.entries()]) {
+      if (entry.model !== 'Grant' || entry.accountId !== accountId || !named.has(entry.jti)) continue;
+      grants.add(entry.jti);
+      storage.delete(key);
+    }
+    for (const [key, entry] of [...storage.entries()]) {
+      if (GRANT_BOUND_MODELS.includes(entry.model) && grants.has(entry.grantId)) storage.delete(key);
+    }
+    for (const [key] of ended) storage.delete(key);
+    return true;
+  };
+
+  const tokenGrantIds = async ({ accountId, sessionUid, clientId }: { accountId: string; sessionUid: string; clientId: string }): Promise<string[]> => {
+    const grants = new Set<string>();
+    for (const [, entry] of storage.entries()) {
+      if (!GRANT_BOUND_MODELS.includes(entry.model) || entry.accountId !== accountId || typeof entry.grantId !== 'string') continue;
+      const payload = payloadOf(entry);
+      if (payload['sessionUid'] === sessionUid && payload['clientId'] === clientId) grants.add(entry.grantId);
+    }
+    return [...grants];
+  };
+
   // A scan, not an index: the memory store holds the few payloads of a development instance or a test.
-  const findWhere = (model: string, matches: (payload: Payload) => boolean): Payload | undefined => {
-    for (const [, stored] of storage.entries()) {
-      if (stored.model === model && matches(stored.payload)) return structuredClone(stored.payload);
+  const findWhere = (model: string, matches: (entry: Stored) => boolean): Payload | undefined => {
+    for (const [, entry] of storage.entries()) {
+      if (entry.model === model && matches(entry)) return payloadOf(entry);
     }
     return undefined;
   };
@@ -52,25 +115,25 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     }
 
     async upsert(id: string, payload: Payload, expiresIn: number) {
-      storage.set(this.#key(id), { model: this.#model, payload: structuredClone(payload) }, expiryOf(clock(), expiresIn));
+      storage.set(this.#key(id), stored(this.#model, payload), expiryOf(clock(), expiresIn));
     }
 
     async find(id: string) {
-      const stored = storage.get(this.#key(id));
-      return stored ? structuredClone(stored.payload) : undefined;
+      const entry = storage.get(this.#key(id));
+      return entry ? payloadOf(entry) : undefined;
     }
 
     async findByUserCode(userCode: string) {
-      return findWhere(this.#model, (payload) => payload['userCode'] === userCode);
+      return findWhere(this.#model, (entry) => entry.userCode === userCode);
     }
 
     async findByUid(uid: string) {
-      return findWhere(this.#model, (payload) => payload['uid'] === uid);
+      return findWhere(this.#model, (entry) => entry.uid === uid);
     }
 
     async consume(id: string) {
-      const stored = storage.get(this.#key(id));
-      if (stored) stored.payload['consumed'] = Math.floor(clock().getTime() / 1000);
+      const entry = storage.get(this.#key(id));
+      if (entry) entry.json = JSON.stringify({ ...payloadOf(entry), consumed: Math.floor(clock().getTime() / 1000) });
     }
 
     async destroy(id: string) {
@@ -78,10 +141,10 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     }
 
     async revokeByGrantId(grantId: string) {
-      for (const [key, stored] of [...storage.entries()]) {
-        if (GRANT_BOUND_MODELS.includes(stored.model) && stored.payload['grantId'] === grantId) storage.delete(key);
+      for (const [key, entry] of [...storage.entries()]) {
+        if (GRANT_BOUND_MODELS.includes(entry.model) && entry.grantId === grantId) storage.delete(key);
       }
     }
   };
-  return { adapter, endSessions };
+  return { adapter, endSessions, sessionsOf, endSession, tokenGrantIds };
 }

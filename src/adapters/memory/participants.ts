@@ -4,8 +4,11 @@ import type { Clock } from '../store-shared/clock.ts';
 
 const pairKey = (organizationBin: string, iin: string): string => `${organizationBin}/${iin}`;
 
+const lastChangedFirst = (a: ParticipantRecord, b: ParticipantRecord): number =>
+  b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
 export function memoryParticipants(clock: Clock): ParticipantRepository {
-  // A Map iterates in insertion order, which is creation order: listings need no sort.
+  // A Map iterates in insertion order, which is creation order.
   const byId = new Map<string, ParticipantRecord>();
   const idByPair = new Map<string, string>();
 
@@ -14,6 +17,9 @@ export function memoryParticipants(clock: Clock): ParticipantRepository {
     byId.set(current.id, updated);
     return structuredClone(updated);
   };
+
+  const ofOrganization = (organizationBin: string): ParticipantRecord[] =>
+    [...byId.values()].filter((record) => record.organizationBin === organizationBin);
 
   return {
     async add(participant) {
@@ -32,13 +38,22 @@ export function memoryParticipants(clock: Clock): ParticipantRepository {
       return record ? structuredClone(record) : null;
     },
 
+    async findById(id) {
+      const record = byId.get(id);
+      return record ? structuredClone(record) : null;
+    },
+
     async listByIin(iin) {
       return [...byId.values()].filter((record) => record.iin === iin).map((record) => structuredClone(record));
     },
 
     async listByOrganization(organizationBin, { offset, limit }) {
-      const all = [...byId.values()].filter((record) => record.organizationBin === organizationBin);
-      return { items: all.slice(offset, offset + limit).map((record) => structuredClone(record)), total: all.length };
+      const all = ofOrganization(organizationBin).sort(lastChangedFirst);
+      return { items: all.slice(offset, offset + Math.max(limit, 0)).map((record) => structuredClone(record)), total: all.length };
+    },
+
+    async countByRole(organizationBin, role, status) {
+      return ofOrganization(organizationBin).filter((record) => record.role === role && record.status === status).length;
     },
 
     async changeStatus(id, from, to) {
@@ -56,6 +71,11 @@ export function memoryParticipants(clock: Clock): ParticipantRepository {
       idByPair.delete(pairKey(current.organizationBin, current.iin));
       idByPair.set(pair, id);
       return replace(current, { iin });
+    },
+
+    async changeRole(id, role) {
+      const current = byId.get(id);
+      return current ? replace(current, { role }) : null;
     },
   };
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DuplicateError, type NewUser, type UserPatch, type UserRecord, type UserRepository } from '../../domain/store.ts';
+import { DuplicateError, type NewUser, type PendingSmsCode, type UserPatch, type UserRecord, type UserRepository } from '../../domain/store.ts';
 import type { Clock } from '../store-shared/clock.ts';
 
 function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+const samePending = (a: PendingSmsCode | null, b: PendingSmsCode | null): boolean =>
+  a === null || b === null ? a === b : a.codeHash === b.codeHash && a.attempts === b.attempts && a.sentAt.getTime() === b.sentAt.getTime();
 
 /** Drops keys whose value is undefined, so a sparse patch never erases a field. */
 function definedOnly(patch: UserPatch): UserPatch {
@@ -49,7 +52,9 @@ export function memoryUsers(clock: Clock): UserRepository {
       if (live(idByEmail.get(email))) throw new DuplicateError('email');
       if (live(idByIin.get(user.iin))) throw new DuplicateError('iin');
       const now = clock();
-      const record: UserRecord = { ...structuredClone(user), email, id: randomUUID(), createdAt: now, updatedAt: now };
+      const record: UserRecord = {
+        ...structuredClone(user), email, id: randomUUID(), personalData: null, address: null, phoneChange: null, createdAt: now, updatedAt: now,
+      };
       byId.set(record.id, record);
       idByEmail.set(email, record.id);
       idByIin.set(record.iin, record.id);
@@ -82,8 +87,25 @@ export function memoryUsers(clock: Clock): UserRepository {
         id,
         iin: current.iin,
         unconfirmedUntil: current.unconfirmedUntil,
+        phoneChange: current.phoneChange,
         createdAt: current.createdAt,
       });
+    },
+
+    // Synchronous from comparison to write, like every compare-and-set here.
+    async changeEmail(id, from, to, at) {
+      const current = live(id);
+      if (!current || current.email !== normalizeEmail(from)) return null;
+      const email = normalizeEmail(to);
+      const owner = live(idByEmail.get(email));
+      if (owner !== undefined && owner.id !== id) throw new DuplicateError('email');
+      return replace(current, { email, emailConfirmedAt: at });
+    },
+
+    async swapPhoneChange(id, expected, next, confirmedPhone) {
+      const current = live(id);
+      if (!current || !samePending(current.phoneChange, expected)) return null;
+      return replace(current, { phoneChange: structuredClone(next), ...(confirmedPhone === undefined ? {} : { phone: confirmedPhone }) });
     },
 
     // Synchronous from check to write, so of concurrent callers only the first confirms.

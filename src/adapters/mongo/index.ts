@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import type { Store } from '../../domain/store.ts';
 import { type Clock, systemClock } from '../store-shared/clock.ts';
+import { mongoAccountSessions } from './account-sessions.ts';
 import { mongoAgreements } from './agreements.ts';
 import { mongoAudit } from './audit.ts';
 import { mongoChallenges } from './challenges.ts';
@@ -25,6 +26,7 @@ import { mongoOrganizations } from './organizations.ts';
 import { mongoParticipants } from './participants.ts';
 import { mongoProfileSelections } from './profile-selections.ts';
 import { createRateLimitIndexes, mongoRateLimiters } from './rate-limiter.ts';
+import { mongoTokenGrantIds } from './token-grants.ts';
 import { mongoRegistrations } from './registrations.ts';
 import { mongoUsers } from './users.ts';
 
@@ -90,6 +92,8 @@ export async function connectMongoStore(uri: string, options: MongoStoreOptions 
       oneTimeTokens: mongoOneTimeTokens(models.oneTimeTokens),
       registrations: mongoRegistrations(models.registrations, clock),
       endSessions: mongoEndSessions(models.oidcPayloads),
+      ...mongoAccountSessions(models.oidcPayloads, clock),
+      tokenGrantIds: mongoTokenGrantIds(models.oidcPayloads),
       oidcAdapter: mongoOidcAdapter(models.oidcPayloads, clock),
       rateLimiter: mongoRateLimiters(connection),
       async ping() {

@@ -7,7 +7,7 @@ import type { OidcPayloadDocument } from './models/oidc-payload.ts';
 type Payload = Record<string, unknown>;
 
 /** The TTL monitor deletes expired documents only once a minute, so every read also filters them out. */
-const live = (now: Date) => ({ $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] });
+export const live = (now: Date) => ({ $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] });
 
 export function mongoOidcAdapter(payloads: Model<OidcPayloadDocument>, clock: Clock): new (modelName: string) => OidcAdapter {
   const findPayload = async (filter: Record<string, unknown>): Promise<Payload | undefined> => {
@@ -61,13 +61,17 @@ export function mongoOidcAdapter(payloads: Model<OidcPayloadDocument>, clock: Cl
 }
 
 /** Sessions and grants of the account, and every token issued under those grants or to the account. */
-export function mongoEndSessions(payloads: Model<OidcPayloadDocument>): (accountId: string) => Promise<void> {
-  return async (accountId) => {
+export function mongoEndSessions(payloads: Model<OidcPayloadDocument>): (accountId: string, keep?: string) => Promise<void> {
+  return async (accountId, keep) => {
     const grants = await payloads.find({ kind: 'Grant', 'payload.accountId': accountId }, { 'payload.jti': 1 }).lean<OidcPayloadDocument[]>();
     const grantIds = grants.map((grant) => grant.payload['jti']);
     await payloads.deleteMany({
       $or: [
-        { kind: { $in: ACCOUNT_MODELS }, 'payload.accountId': accountId },
+        {
+          kind: { $in: ACCOUNT_MODELS },
+          'payload.accountId': accountId,
+          ...(keep === undefined ? {} : { $nor: [{ kind: 'Session', 'payload.uid': keep }] }),
+        },
         { kind: { $in: GRANT_BOUND_MODELS }, $or: [{ 'payload.grantId': { $in: grantIds } }, { 'payload.accountId': accountId }] },
       ],
     });

@@ -2,11 +2,13 @@ import type { Model } from 'mongoose';
 import type { ParticipantRecord, ParticipantRepository } from '../../domain/store.ts';
 import type { Clock } from '../store-shared/clock.ts';
 import { rethrowDuplicate } from './duplicate-key.ts';
-import { PARTICIPANT_PAIR_INDEX, type ParticipantDocument } from './models/participant.ts';
+import { PARTICIPANT_LISTING_INDEX, PARTICIPANT_PAIR_INDEX, type ParticipantDocument } from './models/participant.ts';
 import { objectIdOrNull } from './object-id.ts';
 
 const DUPLICATES = { [PARTICIPANT_PAIR_INDEX]: 'participant' };
 const CREATION_ORDER = { createdAt: 1, _id: 1 } as const;
+// ObjectId order is the order of their hex strings, which is how the memory store breaks ties too.
+const LAST_CHANGED_FIRST = { updatedAt: -1, _id: -1 } as const;
 
 const toRecord = (document: ParticipantDocument): ParticipantRecord => ({
   id: document._id.toHexString(),
@@ -45,6 +47,12 @@ export function mongoParticipants(participants: Model<ParticipantDocument>, cloc
       return document ? toRecord(document) : null;
     },
 
+    async findById(id) {
+      const _id = objectIdOrNull(id);
+      const document = _id && (await participants.findById(_id).lean<ParticipantDocument>());
+      return document ? toRecord(document) : null;
+    },
+
     async listByIin(iin) {
       const documents = await participants.find({ iin }).sort(CREATION_ORDER).lean<ParticipantDocument[]>();
       return documents.map(toRecord);
@@ -52,12 +60,23 @@ export function mongoParticipants(participants: Model<ParticipantDocument>, cloc
 
     async listByOrganization(organizationBin, { offset, limit }) {
       // MongoDB reads limit(0) as «no limit»; an empty page is what was asked for.
-      const items =
+      const [items, total] = await Promise.all([
         limit <= 0
           ? []
-          : await participants.find({ organizationBin }).sort(CREATION_ORDER).skip(offset).limit(limit).lean<ParticipantDocument[]>();
-      const total = await participants.countDocuments({ organizationBin });
+          : participants
+            .find({ organizationBin })
+            .sort(LAST_CHANGED_FIRST)
+            .hint(PARTICIPANT_LISTING_INDEX)
+            .skip(offset)
+            .limit(limit)
+            .lean<ParticipantDocument[]>(),
+        participants.countDocuments({ organizationBin }),
+      ]);
       return { items: items.map(toRecord), total };
+    },
+
+    async countByRole(organizationBin, role, status) {
+      return participants.countDocuments({ organizationBin, role, status });
     },
 
     async changeStatus(id, from, to) {
@@ -70,6 +89,10 @@ export function mongoParticipants(participants: Model<ParticipantDocument>, cloc
       } catch (error) {
         rethrowDuplicate(error, DUPLICATES);
       }
+    },
+
+    async changeRole(id, role) {
+      return updateWhere(id, {}, { role });
     },
   };
 }

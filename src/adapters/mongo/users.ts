@@ -1,5 +1,5 @@
 import type { Model, QueryFilter } from 'mongoose';
-import type { UserPatch, UserRecord, UserRepository } from '../../domain/store.ts';
+import type { PendingSmsCode, UserPatch, UserRecord, UserRepository } from '../../domain/store.ts';
 import type { Clock } from '../store-shared/clock.ts';
 import { rethrowDuplicate, violatedIndex } from './duplicate-key.ts';
 import { USER_EMAIL_INDEX, USER_IIN_INDEX, type UserDocument } from './models/user.ts';
@@ -18,6 +18,8 @@ const PATCHABLE: Record<keyof UserPatch, true> = {
   phone: true,
   locale: true,
   lockedUntil: true,
+  personalData: true,
+  address: true,
 };
 
 function normalizeEmail(email: string): string {
@@ -44,10 +46,19 @@ function toRecord(document: UserDocument): UserRecord {
     locale: document.locale,
     lockedUntil: document.lockedUntil,
     unconfirmedUntil: document.unconfirmedUntil ?? null,
+    personalData: document.personalData ?? null,
+    address: document.address ?? null,
+    phoneChange: document.phoneChange ?? null,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
   };
 }
+
+/** The stored pending phone change equals `expected`; `phoneChange: null` also matches accounts stored without it. */
+const pendingIs = (expected: PendingSmsCode | null) =>
+  expected === null
+    ? { phoneChange: null }
+    : { 'phoneChange.codeHash': expected.codeHash, 'phoneChange.sentAt': expected.sentAt, 'phoneChange.attempts': expected.attempts };
 
 export function mongoUsers(users: Model<UserDocument>, clock: Clock): UserRepository {
   const findOne = async (filter: QueryFilter<UserDocument>): Promise<UserRecord | null> => {
@@ -126,6 +137,34 @@ export function mongoUsers(users: Model<UserDocument>, clock: Clock): UserReposi
         )
         .lean<UserDocument>();
       return confirmed ? toRecord(confirmed) : null;
+    },
+
+    async changeEmail(id, from, to, at) {
+      const _id = objectIdOrNull(id);
+      if (!_id) return null;
+      const email = normalizeEmail(to);
+      const now = clock();
+      const changed = await freeingExpired([{ email }], now, () =>
+        users
+          .findOneAndUpdate({ _id, email: normalizeEmail(from), ...unexpired(now) }, { $set: { email, emailConfirmedAt: at, updatedAt: now } }, { returnDocument: 'after' })
+          .lean<UserDocument>(),
+      );
+      return changed ? toRecord(changed) : null;
+    },
+
+    // One findOneAndUpdate conditioned on the pending change as the caller read it: the server lets one writer in.
+    async swapPhoneChange(id, expected, next, confirmedPhone) {
+      const _id = objectIdOrNull(id);
+      if (!_id) return null;
+      const now = clock();
+      const swapped = await users
+        .findOneAndUpdate(
+          { _id, ...pendingIs(expected), ...unexpired(now) },
+          { $set: { phoneChange: next, updatedAt: now, ...(confirmedPhone === undefined ? {} : { phone: confirmedPhone }) } },
+          { returnDocument: 'after', runValidators: true },
+        )
+        .lean<UserDocument>();
+      return swapped ? toRecord(swapped) : null;
     },
 
     async discardUnconfirmed(iin) {

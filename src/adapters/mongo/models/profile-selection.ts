@@ -4,6 +4,7 @@ import type { Profile } from '../../../domain/sign-in/profiles.ts';
 export interface ProfileSelectionDocument {
   sessionUid: string;
   clientId: string;
+  accountId: string;
   profile: Profile;
   expiresAt: Date;
 }
@@ -12,6 +13,7 @@ const schema = new Schema<ProfileSelectionDocument>(
   {
     sessionUid: { type: String, required: true },
     clientId: { type: String, required: true },
+    accountId: { type: String, required: true },
     profile: {
       type: { type: String, required: true, enum: ['individual', 'legal_entity'] },
       bin: { type: String, default: null },
@@ -24,6 +26,8 @@ const schema = new Schema<ProfileSelectionDocument>(
 );
 schema.index({ sessionUid: 1, clientId: 1 }, { unique: true, name: 'profile_selections_session_client' });
 schema.index({ expiresAt: 1 }, { expireAfterSeconds: 0, name: 'profile_selections_ttl' });
+// A company excluding a person finds the sessions acting for it through their account.
+schema.index({ accountId: 1 }, { name: 'profile_selections_account' });
 
 export const profileSelectionModel = (connection: Connection): Model<ProfileSelectionDocument> =>
   connection.model<ProfileSelectionDocument>('ProfileSelection', schema, 'profile_selections');

@@ -1,6 +1,7 @@
 import { type Connection, type Model, Schema } from 'mongoose';
 import type { AcceptanceMethod, RegistrationKind, RegistrationStep } from '../../../domain/store.ts';
 import { LOCALES, type Locale } from '../../../pki/messages.ts';
+import { type PendingSmsCodeDocument, pendingSmsCodeSchema } from './pending-sms-code.ts';
 
 export interface RegistrationPersonDocument {
   iin: string;
@@ -11,14 +12,6 @@ export interface RegistrationPersonDocument {
   organizationName: string | null;
   roles: string[];
   certificateSerial: string;
-}
-
-export interface PendingSmsCodeDocument {
-  phone: string;
-  codeHash: string;
-  sentAt: Date;
-  expiresAt: Date;
-  attempts: number;
 }
 
 export interface PendingAgreementDocument {
@@ -67,17 +60,6 @@ const person = new Schema<RegistrationPersonDocument>(
   { _id: false },
 );
 
-const sms = new Schema<PendingSmsCodeDocument>(
-  {
-    phone: { type: String, required: true },
-    codeHash: { type: String, required: true },
-    sentAt: { type: Date, required: true },
-    expiresAt: { type: Date, required: true },
-    attempts: { type: Number, required: true },
-  },
-  { _id: false },
-);
-
 const agreement = new Schema<PendingAgreementDocument>(
   {
     version: { type: Number, required: true },
@@ -98,7 +80,7 @@ const schema = new Schema<RegistrationDocument>(
     passwordHash: { type: String, default: null },
     consentAt: { type: Date, default: null },
     phone: { type: String, default: null },
-    sms: { type: sms, default: null },
+    sms: { type: pendingSmsCodeSchema, default: null },
     agreement: { type: agreement, default: null },
     userId: { type: String, default: null },
     locale: { type: String, enum: LOCALES, required: true },

@@ -1,5 +1,25 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import type { IdentityDocumentKind } from '../../../domain/store.ts';
 import { LOCALES, type Locale } from '../../../pki/messages.ts';
+import { type PendingSmsCodeDocument, pendingSmsCodeSchema } from './pending-sms-code.ts';
+
+export interface PersonalDataDocument {
+  latinSurname: string;
+  latinGivenName: string;
+  documentKind: IdentityDocumentKind;
+  documentNumber: string;
+  documentIssuedOn: string;
+}
+
+export interface PostalAddressDocument {
+  region: string;
+  locality: string;
+  street: string;
+  house: string;
+  apartment: string | null;
+  postalCode: string;
+  country: 'KZ';
+}
 
 export interface UserDocument {
   _id: Types.ObjectId;
@@ -15,12 +35,42 @@ export interface UserDocument {
   lockedUntil: Date | null;
   /** Missing from accounts stored before registrations kept it: read as null. */
   unconfirmedUntil?: Date | null;
+  /** Missing from accounts stored before the cabinet kept them: read as null. */
+  personalData?: PersonalDataDocument | null;
+  address?: PostalAddressDocument | null;
+  phoneChange?: PendingSmsCodeDocument | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export const USER_EMAIL_INDEX = 'users_email_unique';
 export const USER_IIN_INDEX = 'users_iin_unique';
+
+const DOCUMENT_KINDS: readonly IdentityDocumentKind[] = ['id_card', 'passport', 'residence_permit'];
+
+const personalData = new Schema<PersonalDataDocument>(
+  {
+    latinSurname: { type: String, required: true },
+    latinGivenName: { type: String, required: true },
+    documentKind: { type: String, enum: DOCUMENT_KINDS, required: true },
+    documentNumber: { type: String, required: true },
+    documentIssuedOn: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+  },
+  { _id: false },
+);
+
+const address = new Schema<PostalAddressDocument>(
+  {
+    region: { type: String, required: true },
+    locality: { type: String, required: true },
+    street: { type: String, required: true },
+    house: { type: String, required: true },
+    apartment: { type: String, default: null },
+    postalCode: { type: String, required: true, match: /^\d{6}$/ },
+    country: { type: String, enum: ['KZ'], required: true },
+  },
+  { _id: false },
+);
 
 const schema = new Schema<UserDocument>(
   {
@@ -35,6 +85,9 @@ const schema = new Schema<UserDocument>(
     locale: { type: String, enum: LOCALES, required: true },
     lockedUntil: { type: Date, default: null },
     unconfirmedUntil: { type: Date, default: null },
+    personalData: { type: personalData, default: null },
+    address: { type: address, default: null },
+    phoneChange: { type: pendingSmsCodeSchema, default: null },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
