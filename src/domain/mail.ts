@@ -19,6 +19,14 @@ export interface LetterLocals {
   readonly 'password-changed': { readonly name?: string; readonly link: string };
   /** `link`: the single-use registration confirmation link, valid 24 hours. */
   readonly 'registration-confirm': { readonly name?: string; readonly link: string };
+  /** To the new address of an e-mail change: `link`, single-use and valid 24 hours, confirms it. */
+  readonly 'email-change-confirm': { readonly name?: string; readonly link: string };
+  /** To the account's address: a change to `newEmail` was asked for; `link` is the cabinet. */
+  readonly 'email-change-requested': { readonly name?: string; readonly newEmail: string; readonly link: string };
+  /** To an address asked for that already has an account; `link` is «Забыли пароль?». */
+  readonly 'email-change-taken': { readonly name?: string; readonly link: string };
+  /** The password was changed in the cabinet; `link` is «Забыли пароль?», for a person who did not change it. */
+  readonly 'password-changed-in-cabinet': { readonly name?: string; readonly link: string };
 }
 
 export type LetterName = keyof LetterLocals;

@@ -79,8 +79,21 @@ declare module 'oidc-provider' {
   export type InteractionResults = Record<string, unknown>;
 
   export interface StoredSession extends OidcSession {
-    /** Per client: the grant and the session id (sid) of its sign-in. */
-    readonly authorizations?: Readonly<Record<string, { readonly grantId?: string; readonly sid?: string }>>;
+    /** Per client: the grant and the session id (sid) of its sign-in; removing an entry ends the session there. */
+    readonly authorizations?: Record<string, { readonly grantId?: string; readonly sid?: string }>;
+    /** Saves the session for the rest of its lifetime. */
+    persist(): Promise<unknown>;
+  }
+
+  /** A client as the provider loaded it, with what back-channel logout needs. */
+  export interface LoadedClient extends OidcClient {
+    readonly backchannelLogoutUri?: string;
+    /** Posts a logout token for the account (the pairwise `sub` when the client is pairwise) and the sid. */
+    backchannelLogout(accountId: string, sid: string): Promise<void>;
+  }
+
+  export interface ClientModel {
+    find(clientId: string): Promise<LoadedClient | undefined>;
   }
 
   export interface SessionModel {
@@ -109,6 +122,7 @@ declare module 'oidc-provider' {
     readonly issuer: string;
     readonly Grant: GrantModel;
     readonly Session: SessionModel;
+    readonly Client: ClientModel;
     readonly AuthorizationCode: AuthorizationCodeModel;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
     interactionResult(req: IncomingMessage, res: ServerResponse, result: InteractionResults, options?: { mergeWithLastSubmission?: boolean }): Promise<string>;

@@ -1,3 +1,4 @@
+import { addressClaim } from '../domain/profile/address.ts';
 import type { UserRecord } from '../domain/store.ts';
 
 type Claims = Record<string, unknown>;
@@ -21,6 +22,8 @@ export function personClaims(user: UserRecord): Claims {
     phone_number: user.phone,
     // A phone is stored only once its SMS code was entered.
     phone_number_verified: user.phone === null ? null : true,
+    // Filled in the cabinet («Данные профиля»); absent until then.
+    address: user.address ? addressClaim(user.address) : null,
     iin: user.iin,
   });
 }

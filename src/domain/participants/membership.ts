@@ -1,4 +1,5 @@
 import { DuplicateError, type ParticipantRecord, type Store } from '../store.ts';
+import { HEAD_ROLE } from './roles.ts';
 
 type MembershipStore = Pick<Store, 'organizations' | 'participants' | 'audit'>;
 
@@ -23,7 +24,7 @@ export async function activateParticipant(store: MembershipStore, member: Member
   const registered = await store.participants.changeStatus(participant.id, participant.status, 'registered');
   if (!registered) return store.participants.find(member.bin, member.iin);
   await store.audit.record({
-    at: member.at, type: 'participant.registered', userId: member.userId, ip: member.ip,
+    at: member.at, type: 'participant.registered', userId: member.userId, ip: member.ip, organizationBin: member.bin,
     details: { bin: member.bin, iin: member.iin, from: participant.status },
   });
   return registered;
@@ -38,13 +39,19 @@ export async function enrollAdministrator(store: MembershipStore, member: Member
   const known = await store.organizations.findByBin(member.bin);
   await store.organizations.upsert({ bin: member.bin, name: member.name });
   if (!known) {
-    await store.audit.record({ at: member.at, type: 'organization.registered', userId: member.userId, ip: member.ip, details: { bin: member.bin, name: member.name } });
+    await store.audit.record({
+      at: member.at, type: 'organization.registered', userId: member.userId, ip: member.ip, organizationBin: member.bin,
+      details: { bin: member.bin, name: member.name },
+    });
   }
   let participant = await store.participants.find(member.bin, member.iin);
   if (!participant) {
     try {
-      participant = await store.participants.add({ organizationBin: member.bin, iin: member.iin, role: 'head', status: 'registered' });
-      await store.audit.record({ at: member.at, type: 'participant.registered', userId: member.userId, ip: member.ip, details: { bin: member.bin, iin: member.iin, role: 'head' } });
+      participant = await store.participants.add({ organizationBin: member.bin, iin: member.iin, role: HEAD_ROLE, status: 'registered' });
+      await store.audit.record({
+        at: member.at, type: 'participant.registered', userId: member.userId, ip: member.ip, organizationBin: member.bin,
+        details: { bin: member.bin, iin: member.iin, role: HEAD_ROLE },
+      });
     } catch (error) {
       if (!(error instanceof DuplicateError)) throw error;
       participant = await store.participants.find(member.bin, member.iin);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { checkNewPassword } from '../password-reset.ts';
+import { kazakhMobileNumber } from '../phone/phone-number.ts';
+import { PhoneError } from '../phone/phone-error.ts';
 import { normalizeEmail } from '../sign-in/authenticate.ts';
 import type { RegistrationRecord, RegistrationStep } from '../store.ts';
 import type { RegistrationDependencies } from './dependencies.ts';
-import { kazakhMobileNumber } from './phone-number.ts';
 import { RegistrationError } from './registration-error.ts';
 
 export interface ContactsInput {
@@ -33,7 +34,7 @@ export async function submitContacts(deps: RegistrationDependencies, registratio
   checkNewPassword(input.password, input.passwordConfirmation);
   if (!input.consent) throw new RegistrationError('registration.consent_required');
   const phone = deps.settings.phone === 'required' ? kazakhMobileNumber(input.phone) : undefined;
-  if (deps.settings.phone === 'required' && !phone) throw new RegistrationError('registration.phone_invalid');
+  if (deps.settings.phone === 'required' && !phone) throw new PhoneError('phone.invalid');
   const holder = await deps.store.users.findByEmail(address);
   if (holder && holder.iin !== registration.person.iin) throw new RegistrationError('registration.email_taken', 'the e-mail has an account');
   const samePhone = phone !== undefined && phone === registration.phone;

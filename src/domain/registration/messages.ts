@@ -38,41 +38,6 @@ export const REGISTRATION_MESSAGES: Record<RegistrationErrorCode, Record<Locale,
     kk: 'Ұйым басшысы (БСН {bin}) сізді қатысушылардан шығарды. Ұйым атынан тіркелу мүмкін емес; басшыға хабарласыңыз.',
     en: 'The head of the company (BIN {bin}) excluded you from its participants. You cannot register for it; contact the head.',
   },
-  'registration.phone_invalid': {
-    ru: 'Введите номер мобильного телефона в формате +7 7XX XXX XX XX.',
-    kk: 'Ұялы телефон нөмірін +7 7XX XXX XX XX форматында енгізіңіз.',
-    en: 'Enter a mobile number in the form +7 7XX XXX XX XX.',
-  },
-  'registration.sms_failed': {
-    ru: 'Не удалось отправить SMS. Проверьте номер и нажмите «Отправить код повторно».',
-    kk: 'SMS жіберу мүмкін болмады. Нөмірді тексеріп, «Кодты қайта жіберу» түймесін басыңыз.',
-    en: 'The SMS could not be sent. Check the number and press «Send the code again».',
-  },
-  'registration.sms_resend_wait': {
-    ru: 'Новый код можно запросить через {seconds} с.',
-    kk: 'Жаңа кодты {seconds} с кейін сұрауға болады.',
-    en: 'You can ask for a new code in {seconds} s.',
-  },
-  'registration.sms_send_limit': {
-    ru: 'На этот номер отправлено слишком много кодов. Повторите через {minutes} мин.',
-    kk: 'Бұл нөмірге тым көп код жіберілді. {minutes} мин кейін қайталаңыз.',
-    en: 'Too many codes were sent to this number. Try again in {minutes} min.',
-  },
-  'registration.sms_code_wrong': {
-    ru: 'Неверный код из SMS. Осталось попыток: {left}.',
-    kk: 'SMS-тегі код қате. Қалған әрекеттер: {left}.',
-    en: 'Wrong SMS code. Attempts left: {left}.',
-  },
-  'registration.sms_code_expired': {
-    ru: 'Срок действия кода истёк. Запросите новый код.',
-    kk: 'Кодтың мерзімі өтті. Жаңа код сұраңыз.',
-    en: 'The code has expired. Ask for a new one.',
-  },
-  'registration.sms_too_many_attempts': {
-    ru: 'Превышено число попыток ввода кода. Запросите новый код.',
-    kk: 'Кодты енгізу әрекеттерінің саны асып кетті. Жаңа код сұраңыз.',
-    en: 'Too many wrong codes. Ask for a new code.',
-  },
   'registration.signature_required': {
     ru: 'Подпишите Соглашение ключом ЭЦП: нажмите «Подписать и принять».',
     kk: 'Келісімге ЭЦҚ кілтімен қол қойыңыз: «Қол қою және қабылдау» түймесін басыңыз.',

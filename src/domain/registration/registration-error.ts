@@ -1,6 +1,9 @@
 import { KiltError } from '../kilt-error.ts';
 
-/** Stable codes of refused registration steps; certificate problems keep their pki.* codes, passwords password.*. */
+/**
+ * Stable codes of refused registration steps; certificate problems keep their pki.* codes, passwords password.*,
+ * phone numbers and SMS codes phone.*.
+ */
 export const REGISTRATION_ERROR_CODES = [
   'registration.iin_taken',
   'registration.email_taken',
@@ -9,13 +12,6 @@ export const REGISTRATION_ERROR_CODES = [
   'registration.company_not_registered',
   'registration.not_added',
   'registration.excluded',
-  'registration.phone_invalid',
-  'registration.sms_failed',
-  'registration.sms_resend_wait',
-  'registration.sms_send_limit',
-  'registration.sms_code_wrong',
-  'registration.sms_code_expired',
-  'registration.sms_too_many_attempts',
   'registration.signature_required',
   'registration.signer_mismatch',
   'registration.mail_failed',

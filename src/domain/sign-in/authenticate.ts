@@ -45,7 +45,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function maskIin(iin: string): string {
+export function maskIin(iin: string): string {
   return `${'*'.repeat(8)}${iin.slice(-4)}`;
 }
 
@@ -76,13 +76,15 @@ export async function authenticate(deps: SignInDependencies, attempt: SignInAtte
   await ensureNotBlocked(deps.limits.account, email);
   const now = deps.clock();
   let user: UserRecord | null = null;
+  // Known once the signature is verified: a refusal after that (someone else's key, a locked account) names it too.
+  let certificate: VerifiedSigner | null = null;
   try {
     const challenge = await consumeChallenge(deps.store.challenges, attempt.challengeId, attempt.binding, now);
     user = await deps.store.users.findByEmail(email);
     const passwordOk = await deps.passwords.verify(user?.passwordHash ?? deps.decoyHash, attempt.password);
     if (!user || !passwordOk) throw new SignInError('login.invalid_credentials', user ? 'wrong password' : 'unknown e-mail');
     const { signers } = await deps.verifier.verifyCms(attempt.cms, { expectedContent: challenge, purpose: 'auth', singleSigner: true, at: now });
-    const certificate = signers[0]!;
+    certificate = signers[0]!;
     if (certificate.iin !== user.iin) {
       throw new SignInError('login.iin_mismatch', `certificate IIN ${maskIin(certificate.iin ?? '')}`, { iin: maskIin(certificate.iin ?? '') });
     }
@@ -100,7 +102,10 @@ export async function authenticate(deps: SignInDependencies, attempt: SignInAtte
         countFailure(deps.limits.account, email, deps.limits.accountPoints),
         countFailure(deps.limits.ip, ipKey, deps.limits.ipPoints),
       ]);
-      await deps.store.audit.record({ at: now, type: 'login.failed', userId: user?.id ?? null, ip: attempt.ip, details: { code: error.code, detail: error.detail } });
+      await deps.store.audit.record({
+        at: now, type: 'login.failed', userId: user?.id ?? null, ip: attempt.ip,
+        details: { code: error.code, detail: error.detail, certificateSerial: certificate?.serialNumber ?? null },
+      });
       await (deps.pause ?? sleep)(failureDelayMs(failures));
     }
     throw error;

@@ -167,13 +167,13 @@ describe('registration with a mobile number confirmed by SMS', () => {
     const { agent, contacts } = await contactsPage();
     const failed = await submitContacts(agent, contacts.html, { email: 'aidar@example.kz', password: PASSWORD, phone: NUMBER });
     expect(failed.status).toBe(502);
-    expect(errorOf(failed.html)).toBe('Не удалось отправить SMS. Проверьте номер и нажмите «Отправить код повторно».');
+    expect(errorOf(failed.html)).toBe('Не удалось отправить SMS. Проверьте номер и запросите код ещё раз.');
     expect(failed.html).toContain('Код ещё не отправлен на номер +7 701 ***-**-78.');
     expect(failed.html).toContain('id="sms-resend-form"');
 
     // The resend button of that very page, at once: a code that never went out does not count for the 60 s.
     const again = await resend(agent, failed.html);
-    expect(errorOf(again.html)).toBe('Не удалось отправить SMS. Проверьте номер и нажмите «Отправить код повторно».');
+    expect(errorOf(again.html)).toBe('Не удалось отправить SMS. Проверьте номер и запросите код ещё раз.');
     expect(again.html).toContain('id="sms-resend-form"');
     smsFails = false;
     const sent = await resend(agent, again.html);

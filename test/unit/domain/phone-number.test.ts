@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kazakhMobileNumber, maskedPhone } from '../../../src/domain/registration/phone-number.ts';
+import { kazakhMobileNumber, maskedPhone } from '../../../src/domain/phone/phone-number.ts';
 
 describe('kazakhMobileNumber', () => {
   it.each([

@@ -4,7 +4,8 @@ import { KiltError } from '../../../src/domain/kilt-error.ts';
 import { confirmRegistration } from '../../../src/domain/registration/confirm.ts';
 import { REGISTRATION_TTL_MS } from '../../../src/domain/registration/dependencies.ts';
 import { acceptAgreement } from '../../../src/domain/registration/agreement.ts';
-import { SMS_CODE_TTL_MS, SMS_RESEND_AFTER_MS, confirmSmsCode, sendSmsCode } from '../../../src/domain/registration/sms-code.ts';
+import { SMS_CODE_TTL_MS, SMS_RESEND_AFTER_MS } from '../../../src/domain/phone/sms-code.ts';
+import { confirmSmsCode, sendSmsCode } from '../../../src/domain/registration/sms-code.ts';
 import type { Store } from '../../../src/domain/store.ts';
 import { type RegistrationDomain, registrationDomain, secretOf } from '../../support/kilt/registration-domain.ts';
 import { TEST_ORGANIZATION, type TestPki, createTestPki } from '../../support/pki/index.ts';
@@ -137,13 +138,13 @@ describe('registration (domain), on a clock the test moves', () => {
       expect(registration.sms!.codeHash).toMatch(/^[0-9a-f]{64}$/);
       expect(Object.values(registration.sms!)).not.toContain(first);
 
-      expect(await refusal(sendSmsCode(domain.deps, registration))).toEqual({ code: 'registration.sms_resend_wait', params: { seconds: '60' } });
+      expect(await refusal(sendSmsCode(domain.deps, registration))).toEqual({ code: 'phone.sms_resend_wait', params: { seconds: '60' } });
       advance(SMS_RESEND_AFTER_MS - 1_500);
-      expect(await refusal(sendSmsCode(domain.deps, registration))).toEqual({ code: 'registration.sms_resend_wait', params: { seconds: '2' } });
+      expect(await refusal(sendSmsCode(domain.deps, registration))).toEqual({ code: 'phone.sms_resend_wait', params: { seconds: '2' } });
       advance(1_500);
       registration = await sendSmsCode(domain.deps, registration);
       expect(domain.sms).toHaveLength(2);
-      if (lastCode() !== first) expect(await refusal(confirmSmsCode(domain.deps, registration, first))).toEqual({ code: 'registration.sms_code_wrong', params: { left: '4' } });
+      if (lastCode() !== first) expect(await refusal(confirmSmsCode(domain.deps, registration, first))).toEqual({ code: 'phone.sms_code_wrong', params: { left: '4' } });
       const current = (await store.registrations.find(registration.id, now))!;
       expect(await confirmSmsCode(domain.deps, current, lastCode())).toMatchObject({ step: 'agreement', phone: NUMBER, sms: null });
     });
@@ -151,7 +152,7 @@ describe('registration (domain), on a clock the test moves', () => {
     it('lets a code expire after 5 minutes', async () => {
       const registration = await sendSmsCode(domain.deps, await atPhone());
       advance(SMS_CODE_TTL_MS);
-      expect(await code(confirmSmsCode(domain.deps, registration, lastCode()))).toBe('registration.sms_code_expired');
+      expect(await code(confirmSmsCode(domain.deps, registration, lastCode()))).toBe('phone.sms_code_expired');
       const renewed = await sendSmsCode(domain.deps, registration);
       advance(SMS_CODE_TTL_MS - 1);
       expect(await confirmSmsCode(domain.deps, renewed, lastCode())).toMatchObject({ step: 'agreement' });
@@ -167,10 +168,10 @@ describe('registration (domain), on a clock the test moves', () => {
         registration = (await store.registrations.find(registration.id, now))!;
       }
       expect(answers).toEqual([
-        ...['4', '3', '2', '1'].map((left) => ({ code: 'registration.sms_code_wrong', params: { left } })),
-        { code: 'registration.sms_too_many_attempts', params: {} },
+        ...['4', '3', '2', '1'].map((left) => ({ code: 'phone.sms_code_wrong', params: { left } })),
+        { code: 'phone.sms_too_many_attempts', params: {} },
       ]);
-      expect(await code(confirmSmsCode(domain.deps, registration, right))).toBe('registration.sms_too_many_attempts');
+      expect(await code(confirmSmsCode(domain.deps, registration, right))).toBe('phone.sms_too_many_attempts');
       advance(SMS_RESEND_AFTER_MS);
       registration = await sendSmsCode(domain.deps, registration);
       expect(await confirmSmsCode(domain.deps, registration, lastCode())).toMatchObject({ step: 'agreement' });
@@ -181,7 +182,7 @@ describe('registration (domain), on a clock the test moves', () => {
       const wrong = String((Number(lastCode()) + 1) % 1_000_000).padStart(6, '0');
       const answers = await Promise.all(Array.from({ length: 3 }, () => refusal(confirmSmsCode(domain.deps, registration, wrong))));
       // One guess from the form's revision is counted; the others found the record changed under them.
-      expect(answers.map((answer) => answer.code).sort()).toEqual(['registration.sms_code_wrong', 'registration.stale', 'registration.stale']);
+      expect(answers.map((answer) => answer.code).sort()).toEqual(['phone.sms_code_wrong', 'registration.stale', 'registration.stale']);
       expect((await store.registrations.find(registration.id, now))!.sms!.attempts).toBe(1);
     });
 
@@ -193,9 +194,9 @@ describe('registration (domain), on a clock the test moves', () => {
       }
       advance(SMS_RESEND_AFTER_MS);
       const limited = await refusal(sendSmsCode(domain.deps, registration));
-      expect(limited.code).toBe('registration.sms_send_limit');
+      expect(limited.code).toBe('phone.sms_send_limit');
       expect(Number(limited.params['minutes'])).toBeGreaterThanOrEqual(55);
-      expect(await code(sendSmsCode(domain.deps, await atPhone('+7 701 234 56 78', 'register:browser-2')))).toBe('registration.sms_send_limit');
+      expect(await code(sendSmsCode(domain.deps, await atPhone('+7 701 234 56 78', 'register:browser-2')))).toBe('phone.sms_send_limit');
       expect(domain.sms).toHaveLength(5);
       // Another number is not limited by this one.
       const other = await domain.contacts(await domain.start(pki.endEntities.signingRight, 'register:browser-3'), 'nurlan@example.kz', '+7 777 000 11 22');
@@ -206,7 +207,7 @@ describe('registration (domain), on a clock the test moves', () => {
     it('forgets a code whose SMS failed, so that it can be sent again at once', async () => {
       const registration = await atPhone();
       const failing = { ...domain.deps, sms: { send: () => Promise.reject(new Error('Twilio 30003: unreachable')) } };
-      expect(await code(sendSmsCode(failing, registration))).toBe('registration.sms_failed');
+      expect(await code(sendSmsCode(failing, registration))).toBe('phone.sms_failed');
       const after = (await store.registrations.find(registration.id, now))!;
       expect(after.sms).toBeNull();
       const resent = await sendSmsCode(domain.deps, after);

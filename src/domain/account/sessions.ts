@@ -1,0 +1,49 @@
+import type { Profile } from '../sign-in/profiles.ts';
+import type { AccountSession, Store } from '../store.ts';
+
+export interface SessionClient {
+  readonly clientId: string;
+  /** The profile chosen at this client in this session; null where none was kept (e.g. it expired first). */
+  readonly profile: Profile | null;
+}
+
+export interface SessionView extends Omit<AccountSession, 'clientIds'> {
+  readonly clients: readonly SessionClient[];
+  /** The session the cabinet itself is open in. */
+  readonly current: boolean;
+}
+
+type SessionStore = Pick<Store, 'sessionsOf' | 'endSession' | 'endSessions' | 'profileSelections' | 'audit'>;
+
+/** Who acts, from which session and address: every ending is audited against the person. */
+export interface Actor {
+  readonly userId: string;
+  readonly sessionUid: string;
+  readonly ip: string | null;
+}
+
+export async function sessionsOf(store: SessionStore, actor: Actor): Promise<SessionView[]> {
+  const sessions = await store.sessionsOf(actor.userId);
+  return Promise.all(sessions.map(async ({ clientIds, ...session }) => ({
+    ...session,
+    current: session.uid === actor.sessionUid,
+    clients: await Promise.all(clientIds.map(async (clientId) => ({ clientId, profile: await store.profileSelections.find(session.uid, clientId) }))),
+  })));
+}
+
+/** «Выйти» on one session; false when it is no longer there (ended elsewhere meanwhile, or expired). */
+export async function endSession(store: SessionStore, actor: Actor, sessionUid: string, at: Date): Promise<boolean> {
+  const session = (await store.sessionsOf(actor.userId)).find((candidate) => candidate.uid === sessionUid);
+  if (!session || !(await store.endSession(actor.userId, sessionUid))) return false;
+  await store.audit.record({
+    at, type: 'session.ended', userId: actor.userId, ip: actor.ip,
+    details: { clients: session.clientIds.join(', '), current: sessionUid === actor.sessionUid },
+  });
+  return true;
+}
+
+/** «Выйти везде»: every session, grant and token of the account, this cabinet's included. */
+export async function endAllSessions(store: SessionStore, actor: Actor, at: Date): Promise<void> {
+  await store.endSessions(actor.userId);
+  await store.audit.record({ at, type: 'session.ended_all', userId: actor.userId, ip: actor.ip, details: {} });
+}
