@@ -17,13 +17,23 @@ import type { Config } from './config/schema.ts';
 import type { OutboundFetch } from './provider/configuration.ts';
 import { createProvider } from './provider/create-provider.ts';
 import { LiveProvider } from './provider/live-provider.ts';
+import { companyAccessRevoker } from './provider/revoke-company-access.ts';
 import { selectedProfile } from './provider/organization-claim.ts';
 import type { Mailer } from './domain/mail.ts';
 import type { SmsSender } from './domain/sms.ts';
 import type { Store } from './domain/store.ts';
 import { passwordResetRoutes } from './interactions/password-reset-routes.ts';
 import { accountClient } from './account/account-client.ts';
-import { cabinetRoutes } from './account/routes.ts';
+import { agreementsSection } from './account/agreements/routes.ts';
+import { journalSection } from './account/journal/routes.ts';
+import { participantsSection } from './account/participants/section.ts';
+import { type CabinetSection, cabinetRoutes } from './account/routes.ts';
+import { emailChangeLinkRoutes } from './account/profile/email-link-routes.ts';
+import { profileSection } from './account/profile/routes.ts';
+import type { ProfileDependencies } from './domain/profile/dependencies.ts';
+import { participantManagement } from './domain/participants/management.ts';
+import { participantRoles } from './domain/participants/roles.ts';
+import { sessionsSection } from './account/sessions/routes.ts';
 import { registrationRoutes } from './interactions/registration/routes.ts';
 import { interactionRoutes } from './interactions/routes.ts';
 import { nameAttribute } from './pki/name.ts';
@@ -110,9 +120,12 @@ function passwordRoutes(config: Config, store: Store, mailer: Mailer): Koa.Middl
   });
 }
 
+/** SMS codes to one number, at most 5 an hour, whichever form (registration, cabinet) asks for them. */
+const smsPerNumber = (store: Store) => store.rateLimiter({ points: 5, durationSeconds: 3600, blockSeconds: 3600, keyPrefix: 'sms-per-number' });
+
 /**
- * The registration wizard: letters by mail, SMS codes (at most 5 an hour to one number), confirmation letters (at most
- * 3 an hour to one address).
+ * The registration wizard: letters by mail, SMS codes (smsPerNumber), confirmation letters (at most 3 an hour to one
+ * address).
  */
 function registrationRoutesFor(config: Config, store: Store, verifier: PkiVerifier, channels: { mailer: Mailer; sms: SmsSender }, ncalayerUrl: string): Koa.Middleware {
   const hourly = (points: number, keyPrefix: string) => store.rateLimiter({ points, durationSeconds: 3600, blockSeconds: 3600, keyPrefix });
@@ -125,13 +138,56 @@ function registrationRoutesFor(config: Config, store: Store, verifier: PkiVerifi
       const body = renderLetter('registration-confirm', letter.locale, { link: letter.link, ...(letter.name ? { name: letter.name } : {}) });
       await channels.mailer.send({ to: letter.to, ...body });
     },
-    limits: { smsPerNumber: hourly(5, 'registration-sms'), lettersPerEmail: hourly(3, 'registration-letters') },
+    limits: { smsPerNumber: smsPerNumber(store), lettersPerEmail: hourly(3, 'registration-letters') },
     settings: config.registration,
     origin: config.issuer,
     clock: () => new Date(),
     ncalayerUrl,
     testMode: config.pki.mode === 'test',
   });
+}
+
+/**
+ * «Профиль пользователя» of the cabinet and its e-mail link: letters by mail, SMS codes (smsPerNumber), at most 3
+ * e-mail change letters an hour per account, and a 15-minute lock after 5 failed password changes.
+ */
+function profileFor(config: Config, store: Store, verifier: PkiVerifier | undefined, channels: { mailer: Mailer; sms: SmsSender }): ProfileDependencies {
+  const origin = config.issuer;
+  const clock = () => new Date();
+  return {
+    store,
+    verifier,
+    passwords: argon2Hasher(config.argon2),
+    sms: { sms: channels.sms, perNumber: smsPerNumber(store), audit: store.audit, clock },
+    async send(letter) {
+      const name = letter.name ? { name: letter.name } : {};
+      const body = letter.kind === 'email-change-confirm'
+        ? renderLetter(letter.kind, letter.locale, { ...name, link: letter.link })
+        : letter.kind === 'email-change-requested'
+          ? renderLetter(letter.kind, letter.locale, { ...name, newEmail: letter.newEmail, link: `${origin}/account` })
+          : renderLetter(letter.kind, letter.locale, { ...name, link: `${origin}/forgot-password` });
+      await channels.mailer.send({ to: letter.to, ...body });
+    },
+    limits: {
+      emailChanges: store.rateLimiter({ points: 3, durationSeconds: 3600, blockSeconds: 3600, keyPrefix: 'email-change-letters' }),
+      passwordFailures: store.rateLimiter({ points: 5, durationSeconds: 900, blockSeconds: 900, keyPrefix: 'cabinet-password' }),
+    },
+    origin,
+    clock,
+  };
+}
+
+/** «Участники ЮЛ» of the cabinet: an exclusion ends the person's sessions for the company at once. */
+function participantsFor(config: Config, store: Store, provider: LiveProvider, logger: Logger): CabinetSection {
+  const roles = participantRoles(config.participants.roles);
+  const management = participantManagement({
+    store,
+    roles,
+    testMode: config.pki.mode === 'test',
+    revokeCompanyAccess: companyAccessRevoker({ provider, store, logger }),
+    clock: () => new Date(),
+  });
+  return participantsSection({ management, roles });
 }
 
 const caName = (ca: TrustedCa) => `"${nameAttribute(ca.certificate.subject, OID.commonName) ?? ca.certificate.serialHex}"`;
@@ -198,6 +254,7 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
     await store.clients.upsert(accountClient(config.issuer));
     provider.refreshEvery(config.oidc.keysRefreshMs, (error) => logger.warn({ err: error }, 'the key set could not be refreshed'));
     const ncalayerUrl = development?.ncalayerUrl ?? config.signIn.ncalayerUrl;
+    const profile = profileFor(config, store, pki?.verifier, channels);
     const kilt = createApp({
       provider,
       logger,
@@ -207,7 +264,11 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
         await signInRoutes(config, store, pki?.verifier, provider, ncalayerUrl),
         ...(pki ? [registrationRoutesFor(config, store, pki.verifier, channels, ncalayerUrl)] : []),
         passwordRoutes(config, store, channels.mailer),
-        ...cabinetRoutes({ provider, store, issuer: config.issuer, clock: () => new Date() }, []),
+        emailChangeLinkRoutes(profile),
+        ...cabinetRoutes({ provider, store, issuer: config.issuer, clock: () => new Date() }, [
+          profileSection({ ...profile, ncalayerUrl, testMode: config.pki.mode === 'test' }),
+          sessionsSection, agreementsSection, journalSection, participantsFor(config, store, provider, logger),
+        ]),
         ...(development?.routes ?? []),
       ],
       readiness: {

@@ -15,7 +15,7 @@ export interface Tokens {
   readonly id_token: string;
 }
 
-class CookieJar {
+export class CookieJar {
   readonly #cookies = new Map<string, string>();
 
   header(): string {

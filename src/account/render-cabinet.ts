@@ -6,7 +6,7 @@ import { render } from '../interactions/render.ts';
 import type { Cabinet } from './cabinet-session.ts';
 import { CABINET_TEXTS } from './texts.ts';
 
-export type CabinetTab = 'profile' | 'participants';
+export type CabinetTab = 'profile' | 'participants' | 'sessions' | 'agreements' | 'journal';
 
 /** A page of the cabinet inside its frame: who, as whom, the tabs this profile may see, and the form token. */
 export function renderCabinet(ctx: Koa.Context, cabinet: Cabinet, view: string, tab: CabinetTab, locals: Record<string, unknown>, status = 200): void {

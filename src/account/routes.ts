@@ -7,7 +7,6 @@ import { pickLocale } from '../interactions/locale.ts';
 import { render } from '../interactions/render.ts';
 import type { LiveProvider } from '../provider/live-provider.ts';
 import { type Cabinet, openCabinet } from './cabinet-session.ts';
-import { renderCabinet } from './render-cabinet.ts';
 import { cabinetLogout, cabinetSignInRoutes } from './sign-in-routes.ts';
 import { CABINET_TEXTS } from './texts.ts';
 
@@ -61,7 +60,6 @@ export function cabinetRoutes(deps: CabinetDependencies, sections: readonly Cabi
     await next();
   });
   cabinet.get('/', (ctx) => ctx.redirect('/account/profile'));
-  cabinet.get('/profile', (ctx) => renderCabinet(ctx, ctx.state.cabinet, 'profile', 'profile', {}));
   cabinet.post('/logout', (ctx) => cabinetLogout(ctx, deps.issuer));
   for (const section of sections) section(cabinet, deps);
 

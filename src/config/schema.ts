@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PARTICIPANT_ROLES, participantRolesSetting } from '../domain/participants/roles.ts';
 import { REVOCATION_MODES, type RevocationMode } from '../pki/revocation/checker.ts';
 
 const DAY = 86_400;
@@ -57,6 +58,7 @@ const variables = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, hostname: /./, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.kz:587' }).optional(),
   KILT_REGISTRATION_PHONE: z.enum(['off', 'required']).default('off'),
   KILT_AGREEMENT_SIGNATURE: z.enum(['off', 'required']).default('off'),
+  KILT_PARTICIPANT_ROLES: z.string().default(DEFAULT_PARTICIPANT_ROLES).pipe(participantRolesSetting),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)').optional(),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   TWILIO_FROM: z.string().regex(/^\+\d{7,15}$/, 'must be a phone number in E.164, e.g. +77001234567').optional(),
@@ -123,6 +125,7 @@ export const envSchema = variables
         outboxDir: join(env.KILT_DATA_DIR, 'outbox'),
       },
       registration: { phone: env.KILT_REGISTRATION_PHONE, agreementSignature: env.KILT_AGREEMENT_SIGNATURE },
+      participants: { roles: env.KILT_PARTICIPANT_ROLES },
       sms: {
         // Without Twilio, never in production when phones are required: SMS land in the outbox like letters.
         twilio: env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN

@@ -35,7 +35,8 @@ async function profilesOf(screen: Screen): Promise<Profile[]> {
 
 async function choose(screen: Screen, profile: Profile): Promise<void> {
   const expiresAt = new Date(screen.deps.clock().getTime() + screen.deps.sessionTtlSeconds * 1000);
-  await screen.deps.store.profileSelections.save(screen.interaction.session!.uid, clientIdOf(screen), profile, expiresAt);
+  const { uid, accountId } = screen.interaction.session!;
+  await screen.deps.store.profileSelections.save({ sessionUid: uid, clientId: clientIdOf(screen), accountId, profile, expiresAt });
   await finish(screen, { profile: { type: profile.type, bin: profile.bin } });
 }
 

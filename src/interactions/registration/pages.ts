@@ -2,7 +2,7 @@ import type Koa from 'koa';
 import { agreementDocument } from '../../domain/registration/agreement.ts';
 import type { ConfirmedRegistration } from '../../domain/registration/confirm.ts';
 import { issueChallenge } from '../../domain/sign-in/challenges.ts';
-import { maskedPhone } from '../../domain/registration/phone-number.ts';
+import { maskedPhone } from '../../domain/phone/phone-number.ts';
 import type { RegistrationRecord } from '../../domain/store.ts';
 import { type Locale, interpolate } from '../../pki/messages.ts';
 import { render } from '../render.ts';

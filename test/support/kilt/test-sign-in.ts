@@ -33,7 +33,8 @@ export function testSignIn(live: LiveProvider, options: TestSignInOptions): Koa.
     options.seen?.(details.params);
     if (details.prompt.name === 'profile') {
       const chosen = options.profile.choose?.() ?? INDIVIDUAL_PROFILE;
-      await options.profile.selections.save(details.session!.uid, String(details.params['client_id']), chosen, new Date(Date.now() + 3_600_000));
+      const { uid, accountId } = details.session!;
+      await options.profile.selections.save({ sessionUid: uid, clientId: String(details.params['client_id']), accountId, profile: chosen, expiresAt: new Date(Date.now() + 3_600_000) });
       return provider.interactionFinished(ctx.req, ctx.res, { profile: { bin: chosen.bin } }, { mergeWithLastSubmission: true });
     }
     if (details.prompt.name === 'login') {

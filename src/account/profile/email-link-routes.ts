@@ -1,0 +1,34 @@
+import Router from '@koa/router';
+import type Koa from 'koa';
+import { KiltError } from '../../domain/kilt-error.ts';
+import { localizedMessage } from '../../domain/messages.ts';
+import type { ProfileDependencies } from '../../domain/profile/dependencies.ts';
+import { confirmEmailChange } from '../../domain/profile/email-change.ts';
+import { ProfileError } from '../../domain/profile/profile-error.ts';
+import { render } from '../../interactions/render.ts';
+import { localeOf } from './page.ts';
+import { PROFILE_TEXTS } from './texts.ts';
+
+const SECRET = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The link of an e-mail change, /confirm-email/:secret: outside the cabinet, since it is opened from the new mailbox,
+ * often in another browser. Following it is the confirmation, as with the registration's link.
+ */
+export function emailChangeLinkRoutes(deps: ProfileDependencies): Koa.Middleware {
+  const router = new Router();
+  router.get('/confirm-email/:secret', async (ctx) => {
+    const locale = localeOf(ctx);
+    const t = PROFILE_TEXTS[locale];
+    const secret = ctx.params['secret'] ?? '';
+    try {
+      if (!SECRET.test(secret)) throw new ProfileError('profile.email_link_invalid');
+      const user = await confirmEmailChange(deps, secret, ctx.ip);
+      render(ctx, 'account/email-changed', locale, { t, pageTitle: t.emailChangedHeading, email: user.email });
+    } catch (error) {
+      if (!(error instanceof KiltError)) throw error;
+      render(ctx, 'account/email-changed', locale, { t, pageTitle: t.emailNotChangedHeading, error: localizedMessage(error, locale) }, 400);
+    }
+  });
+  return router.routes() as Koa.Middleware;
+}
