@@ -43,6 +43,9 @@ export interface MemoryOidcStorage {
 /** One storage shared by every model's adapter instance, keyed `Model:id` like oidc-provider's memory adapter. */
 export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
   const storage = new ExpiringMap<Stored>(clock);
+  // oidc-provider looks sessions up by uid on every interaction and every token tied to a session (refreshes): a scan
+  // of the whole storage there made each request slower as the store filled. `Model:uid` → key, expiring alike.
+  const keyByUid = new ExpiringMap<string>(clock);
 
   const endSessions = async (accountId: string, keep?: string): Promise<void> => {
     const grants = new Set<unknown>();
@@ -95,7 +98,7 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     return [...grants];
   };
 
-  // A scan, not an index: the memory store holds the few payloads of a development instance or a test.
+  // A scan, not an index: user codes belong to the device flow, which Kilt does not enable.
   const findWhere = (model: string, matches: (entry: Stored) => boolean): Payload | undefined => {
     for (const [, entry] of storage.entries()) {
       if (entry.model === model && matches(entry)) return payloadOf(entry);
@@ -115,7 +118,9 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     }
 
     async upsert(id: string, payload: Payload, expiresIn: number) {
-      storage.set(this.#key(id), stored(this.#model, payload), expiryOf(clock(), expiresIn));
+      const expiresAt = expiryOf(clock(), expiresIn);
+      storage.set(this.#key(id), stored(this.#model, payload), expiresAt);
+      if (typeof payload['uid'] === 'string') keyByUid.set(`${this.#model}:${payload['uid']}`, this.#key(id), expiresAt);
     }
 
     async find(id: string) {
@@ -128,7 +133,9 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     }
 
     async findByUid(uid: string) {
-      return findWhere(this.#model, (entry) => entry.uid === uid);
+      const key = keyByUid.get(`${this.#model}:${uid}`);
+      const entry = key === undefined ? undefined : storage.get(key);
+      return entry?.uid === uid ? payloadOf(entry) : undefined;
     }
 
     async consume(id: string) {
