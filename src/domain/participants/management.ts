@@ -1,16 +1,9 @@
 /**
  * «Участники ЮЛ» (DESIGN.md, Personal cabinet): a company's administrators add, edit, exclude and restore its
- * participants; every change goes to the company's audit log.
- *
- * For the cabinet, beyond the agreed API:
- * - Refusals are ParticipantError (participant-error.ts), messages in PARTICIPANT_MESSAGES via localizedMessage;
- *   'participant.duplicate' carries the IIN as a param. Two codes more than agreed: 'participant.head_role' (an
- *   administrator's role comes from their certificate: edits of a 'head' participant are refused) and
- *   'participant.not_administrator' (the actor is no longer a registered participant of the company, e.g. excluded
- *   by another administrator a moment ago). A stale «Исключить»/«Восстановить» gets 'participant.status_changed'.
- * - `list` takes a 1-based page; a page past the end is empty, with the total.
- * - deps.store needs `users` too (the excluded person's account); build revokeCompanyAccess with
- *   companyAccessRevoker (src/provider/revoke-company-access.ts); role labels: ParticipantRoles.label.
+ * participants; every change goes to the company's audit log. Refusals are ParticipantError. An administrator's role
+ * comes from their certificate, so a 'head' participant is not edited ('participant.head_role'); an actor the company
+ * no longer counts (excluded a moment ago by another administrator) is 'participant.not_administrator'; a stale
+ * «Исключить»/«Восстановить» is 'participant.status_changed'.
  */
 import { DuplicateError, type AuditEvent, type Page, type ParticipantRecord, type Store } from '../store.ts';
 import type { RevokeCompanyAccess } from './company-access.ts';
