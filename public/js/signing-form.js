@@ -15,6 +15,10 @@ export function signOnSubmit(form, data, check = () => undefined) {
     status.textContent = message;
     status.classList.toggle('error', Boolean(isError));
   };
+  // A page restored from the back/forward cache holds a challenge already used: fetch a fresh one.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) window.location.reload();
+  });
   form.addEventListener('submit', async (event) => {
     if (form.elements.signature.value) return;
     event.preventDefault();

@@ -11,7 +11,7 @@ import type { RegistrationDependencies } from '../../domain/registration/depende
 import { confirmSmsCode, sendSmsCode } from '../../domain/registration/sms-code.ts';
 import { startRegistration } from '../../domain/registration/start.ts';
 import type { RegistrationRecord, RegistrationStep } from '../../domain/store.ts';
-import type { Locale } from '../../pki/messages.ts';
+import { LOCALES, type Locale } from '../../pki/messages.ts';
 import { csrfToken, csrfValid } from '../csrf.ts';
 import { pickLocale } from '../locale.ts';
 import { forgetRegistration, registrationId, rememberRegistration } from './registration-cookie.ts';
@@ -33,6 +33,7 @@ const forms = {
     signature: z.string().min(1).max(64 * 1024),
     challengeId: z.string().max(64),
     returnTo: z.string().regex(INTERACTION_UID).optional(),
+    locale: z.enum(LOCALES).optional(),
   }),
   contacts: base.extend({
     email: z.string().trim().max(254),
@@ -127,12 +128,14 @@ export function registrationRoutes(deps: RegistrationRouteDependencies): Koa.Mid
       ctx.redirect('/register');
       return;
     }
-    const { signature, challengeId, returnTo } = fields.data;
+    // The language the page was shown in (ui_locales of a sign-in, or the browser's) is the registration's: its SMS,
+    // letters and the agreement text.
+    const { signature, challengeId, returnTo, locale: language = locale(ctx) } = fields.data;
     const page = (refusal: Refusal) => certificatePage(options(ctx, null), { returnTo: returnTo ?? null, ...refusal }, 400);
     let registration: RegistrationRecord | undefined;
     const done = await attempt(ctx, page, async () => {
       registration = await startRegistration(deps, {
-        cms: signature, challengeId, binding: `register:${csrfToken(ctx)}`, locale: locale(ctx), returnTo: returnTo ?? null, ip: ctx.ip,
+        cms: signature, challengeId, binding: `register:${csrfToken(ctx)}`, locale: language, returnTo: returnTo ?? null, ip: ctx.ip,
       });
     });
     if (!done || !registration) return;

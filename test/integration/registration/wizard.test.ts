@@ -272,4 +272,15 @@ describe('registration wizard', () => {
     expect(confirmed.html).toContain(`<a class="button" href="${interaction}">Продолжить вход</a>`);
     expect((await agent.get(interaction)).text).toContain('id="login-form"');
   });
+
+  it('keeps the language the wizard was opened in for the letter, whatever the browser says later', async () => {
+    const agent = browser(kilt.url);
+    const first = await open(agent, '/register?ui_locales=kk');
+    expect(first.html).toContain('Тіркелу');
+    const contacts = await open(agent, (await submitCertificate(agent, first.html, pki.endEntities.individual)).location!);
+    await submitContacts(agent, contacts.html, { email: 'kazakh@example.kz', password: PASSWORD });
+    await submitAgreement(agent, (await open(agent, '/register/agreement')).html);
+    await expect.poll(() => lettersTo('kazakh@example.kz').length).toBe(1);
+    expect(lettersTo('kazakh@example.kz')[0]!.subject).toBe('Kilt-те тіркелу үшін E-mail растаңыз');
+  });
 });

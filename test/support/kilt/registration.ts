@@ -36,8 +36,9 @@ export async function submitCertificate(agent: Browser, html: string, key: TestE
   const challenge = challengeOf(html);
   const signature = cmsToBase64(signCms(new Uint8Array(Buffer.from(challenge.base64, 'base64')), key));
   const returnTo = /name="returnTo" value="([^"]+)"/.exec(html)?.[1];
+  const locale = /name="locale" value="([^"]+)"/.exec(html)?.[1];
   return step(await agent.post(formAction(html, 'register-certificate-form')).type('form').send({
-    csrf: csrfOf(html), challengeId: challenge.id, signature, ...(returnTo ? { returnTo } : {}),
+    csrf: csrfOf(html), challengeId: challenge.id, signature, ...(returnTo ? { returnTo } : {}), ...(locale ? { locale } : {}),
   }));
 }
 
