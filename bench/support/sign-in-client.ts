@@ -69,7 +69,9 @@ export async function signIn(options: SignInOptions): Promise<Tokens> {
   const state = base64url(randomBytes(16));
   const authorization = new URL('/auth', issuer);
   authorization.search = new URLSearchParams({
-    client_id: client.clientId, redirect_uri: client.redirectUri, response_type: 'code', scope: options.scope, state, prompt: 'consent',
+    client_id: client.clientId, redirect_uri: client.redirectUri, response_type: 'code', scope: options.scope, state,
+    // OpenID Connect grants offline_access only with prompt=consent; a portal asks for it only when it wants one.
+    ...(options.scope.split(' ').includes('offline_access') ? { prompt: 'consent' } : {}),
     code_challenge: base64url(createHash('sha256').update(verifier).digest()), code_challenge_method: 'S256',
   }).toString();
 
