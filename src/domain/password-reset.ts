@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Locale } from '../pki/messages.ts';
 import { KiltError } from './kilt-error.ts';
+import { linkSecretHash, newLinkSecret } from './link-secret.ts';
 import type { PasswordHasher } from './passwords.ts';
 import { normalizeEmail } from './sign-in/authenticate.ts';
 import { RateLimitedError, type RateLimiter, type Store } from './store.ts';
@@ -28,8 +28,6 @@ export class PasswordError extends KiltError<PasswordErrorCode> {
   override name = 'PasswordError';
 }
 
-const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
-
 /** The rules shown before submit on every form that sets a password. */
 export function checkNewPassword(password: string, confirmation: string): void {
   if (password.length < 8) throw new PasswordError('password.too_short');
@@ -51,9 +49,9 @@ export async function requestPasswordReset(deps: PasswordResetDependencies, emai
     if (error instanceof RateLimitedError) return;
     throw error;
   }
-  const secret = randomBytes(32).toString('base64url');
+  const secret = newLinkSecret();
   const now = deps.clock();
-  await deps.store.oneTimeTokens.save({ hash: hashOf(secret), purpose: 'password_reset', userId: user.id, expiresAt: new Date(now.getTime() + RESET_LINK_TTL_MS) });
+  await deps.store.oneTimeTokens.save({ hash: linkSecretHash(secret), purpose: 'password_reset', userId: user.id, expiresAt: new Date(now.getTime() + RESET_LINK_TTL_MS) });
   await deps.store.audit.record({ at: now, type: 'password.reset_requested', userId: user.id, ip: null, details: {} });
   await sendAudited(deps, user.id, { name: 'password-reset', to: user.email, locale, link: `${deps.origin}/reset-password/${secret}` });
 }
@@ -78,7 +76,7 @@ async function sendAudited(deps: PasswordResetDependencies, userId: string, lett
 export async function resetPassword(deps: PasswordResetDependencies, secret: string, password: string, confirmation: string, locale: Locale): Promise<void> {
   checkNewPassword(password, confirmation);
   const now = deps.clock();
-  const token = await deps.store.oneTimeTokens.consume(hashOf(secret), 'password_reset', now);
+  const token = await deps.store.oneTimeTokens.consume(linkSecretHash(secret), 'password_reset', now);
   const user = token && (await deps.store.users.update(token.userId, { passwordHash: await deps.passwords.hash(password) }));
   if (!user) throw new PasswordError('reset.link_invalid');
   await deps.store.endSessions(user.id);

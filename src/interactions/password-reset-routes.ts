@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import type Koa from 'koa';
 import { z } from 'zod';
 import { localizedMessage } from '../domain/messages.ts';
+import { LINK_SECRET } from '../domain/link-secret.ts';
 import { type PasswordResetDependencies, PasswordError, requestPasswordReset, resetPassword } from '../domain/password-reset.ts';
 import { csrfToken, csrfValid } from './csrf.ts';
 import { pickLocale } from './locale.ts';
@@ -10,7 +11,6 @@ import { render } from './render.ts';
 
 const forgotForm = z.object({ csrf: z.string(), email: z.string().trim().max(254) });
 const resetForm = z.object({ csrf: z.string(), password: z.string().max(1024), password_confirmation: z.string().max(1024) });
-const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 /** «Забыли пароль?»: /forgot-password asks for the address, /reset-password/:secret sets the new password. */
 export function passwordResetRoutes(deps: PasswordResetDependencies): Koa.Middleware {
@@ -33,7 +33,7 @@ export function passwordResetRoutes(deps: PasswordResetDependencies): Koa.Middle
 
   router.get('/reset-password/:secret', (ctx) => {
     const secret = ctx.params['secret'] ?? '';
-    if (!SECRET.test(secret)) {
+    if (!LINK_SECRET.test(secret)) {
       render(ctx, 'password/reset', locale(ctx), { invalid: true, error: localizedMessage(new PasswordError('reset.link_invalid'), locale(ctx)) }, 400);
       return;
     }
@@ -44,7 +44,7 @@ export function passwordResetRoutes(deps: PasswordResetDependencies): Koa.Middle
     const secret = ctx.params['secret'] ?? '';
     const fields = resetForm.safeParse(ctx.request.body);
     const language = locale(ctx);
-    if (!SECRET.test(secret) || !fields.success || !csrfValid(ctx, fields.data.csrf)) {
+    if (!LINK_SECRET.test(secret) || !fields.success || !csrfValid(ctx, fields.data.csrf)) {
       render(ctx, 'password/reset', language, { invalid: true, error: localizedMessage(new PasswordError('reset.link_invalid'), language) }, 400);
       return;
     }

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type Koa from 'koa';
 import { KiltError } from '../../domain/kilt-error.ts';
 import { localizedMessage } from '../../domain/messages.ts';
+import { LINK_SECRET } from '../../domain/link-secret.ts';
 import type { ProfileDependencies } from '../../domain/profile/dependencies.ts';
 import { confirmEmailChange } from '../../domain/profile/email-change.ts';
 import { ProfileError } from '../../domain/profile/profile-error.ts';
@@ -9,7 +10,6 @@ import { render } from '../../interactions/render.ts';
 import { localeOf } from './page.ts';
 import { PROFILE_TEXTS } from './texts.ts';
 
-const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * The link of an e-mail change, /confirm-email/:secret: outside the cabinet, since it is opened from the new mailbox,
@@ -22,7 +22,7 @@ export function emailChangeLinkRoutes(deps: ProfileDependencies): Koa.Middleware
     const t = PROFILE_TEXTS[locale];
     const secret = ctx.params['secret'] ?? '';
     try {
-      if (!SECRET.test(secret)) throw new ProfileError('profile.email_link_invalid');
+      if (!LINK_SECRET.test(secret)) throw new ProfileError('profile.email_link_invalid');
       const user = await confirmEmailChange(deps, secret, ctx.ip);
       render(ctx, 'account/email-changed', locale, { t, pageTitle: t.emailChangedHeading, email: user.email });
     } catch (error) {

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Locale } from '../../pki/messages.ts';
+import { linkSecretHash, newLinkSecret } from '../link-secret.ts';
 import { normalizeEmail } from '../sign-in/authenticate.ts';
 import { DuplicateError, RateLimitedError, type UserRecord } from '../store.ts';
 import { EMAIL_CHANGE_TTL_MS, type ProfileDependencies, type ProfileLetter } from './dependencies.ts';
@@ -8,7 +8,6 @@ import { sendNotice } from './notices.ts';
 import { ProfileError } from './profile-error.ts';
 
 const emailSchema = z.email();
-const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
  * «Изменить E-mail»: a single-use link valid 24 hours goes to the new address (replacing any earlier link), and the
@@ -36,10 +35,10 @@ export async function requestEmailChange(
   const taken = (await deps.store.users.findByEmail(address)) !== null;
   let toNewAddress: ProfileLetter = { ...letter, kind: 'email-change-taken' };
   if (!taken) {
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newLinkSecret();
     await deps.store.oneTimeTokens.discard(user.id, 'email_change');
     const expiresAt = new Date(now.getTime() + EMAIL_CHANGE_TTL_MS);
-    await deps.store.oneTimeTokens.save({ hash: hashOf(secret), purpose: 'email_change', userId: user.id, expiresAt, newEmail: address, oldEmail: user.email });
+    await deps.store.oneTimeTokens.save({ hash: linkSecretHash(secret), purpose: 'email_change', userId: user.id, expiresAt, newEmail: address, oldEmail: user.email });
     toNewAddress = { ...letter, kind: 'email-change-confirm', link: `${deps.origin}/confirm-email/${secret}` };
   }
   // Alike for a taken address: the person's own log is theirs to read.
@@ -58,7 +57,7 @@ export async function requestEmailChange(
  */
 export async function confirmEmailChange(deps: ProfileDependencies, secret: string, ip: string | null): Promise<UserRecord> {
   const now = deps.clock();
-  const token = await deps.store.oneTimeTokens.consume(hashOf(secret), 'email_change', now);
+  const token = await deps.store.oneTimeTokens.consume(linkSecretHash(secret), 'email_change', now);
   if (!token) throw new ProfileError('profile.email_link_invalid');
   let user: UserRecord | null;
   try {

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Locale } from '../../pki/messages.ts';
+import { linkSecretHash, newLinkSecret } from '../link-secret.ts';
 import { DuplicateError, RateLimitedError, type AgreementVersion, type PendingAgreement, type RegistrationRecord } from '../store.ts';
 import { updated } from './contacts.ts';
 import { REGISTRATION_TTL_MS, type RegistrationDependencies } from './dependencies.ts';
@@ -22,8 +22,6 @@ export function agreementDocument(agreement: AgreementVersion, registration: Reg
     .replace('{iin}', registration.person.iin);
   return new TextEncoder().encode(`${agreement.texts[registration.locale]}\n\n${footer}\n`);
 }
-
-export const confirmationHash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
  * Step 3, then 4: the agreement accepted (by the button, or by signing `agreementDocument` where the deployment wants
@@ -95,8 +93,8 @@ export async function sendConfirmation(deps: RegistrationDependencies, registrat
     if (!(error instanceof RateLimitedError)) throw error;
     throw new RegistrationError('registration.letter_limit', `letter limit for ${email}`, { minutes: String(Math.ceil(error.retryAfterSeconds / 60)) });
   }
-  const secret = randomBytes(32).toString('base64url');
-  await deps.store.oneTimeTokens.save({ hash: confirmationHash(secret), purpose: 'email_confirmation', userId, expiresAt: registration.expiresAt });
+  const secret = newLinkSecret();
+  await deps.store.oneTimeTokens.save({ hash: linkSecretHash(secret), purpose: 'email_confirmation', userId, expiresAt: registration.expiresAt });
   try {
     await deps.sendLetter({ to: email, locale: registration.locale, link: `${deps.origin}/register/confirm/${secret}`, name: registration.person.givenName ?? undefined });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { activateParticipant, enrollAdministrator } from '../participants/membership.ts';
 import type { RegistrationRecord, UserRecord } from '../store.ts';
-import { confirmationHash } from './agreement.ts';
+import { linkSecretHash } from '../link-secret.ts';
 import type { RegistrationDependencies } from './dependencies.ts';
 import { RegistrationError } from './registration-error.ts';
 
@@ -21,7 +21,7 @@ export interface ConfirmedRegistration {
 export async function confirmRegistration(deps: RegistrationDependencies, secret: string, ip: string | null): Promise<ConfirmedRegistration> {
   const { store } = deps;
   const now = deps.clock();
-  const token = await store.oneTimeTokens.consume(confirmationHash(secret), 'email_confirmation', now);
+  const token = await store.oneTimeTokens.consume(linkSecretHash(secret), 'email_confirmation', now);
   const registration = token && (await store.registrations.findByUserId(token.userId, now));
   const user = registration && (await store.users.confirm(token.userId, now));
   if (!registration || !user) throw new RegistrationError('registration.link_invalid');

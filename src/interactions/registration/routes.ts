@@ -4,6 +4,7 @@ import type Koa from 'koa';
 import { z } from 'zod';
 import { KiltError } from '../../domain/kilt-error.ts';
 import { localizedMessage } from '../../domain/messages.ts';
+import { LINK_SECRET } from '../../domain/link-secret.ts';
 import { acceptAgreement, sendConfirmation } from '../../domain/registration/agreement.ts';
 import { confirmRegistration } from '../../domain/registration/confirm.ts';
 import { submitContacts } from '../../domain/registration/contacts.ts';
@@ -24,7 +25,6 @@ export interface RegistrationRouteDependencies extends RegistrationDependencies 
 
 const ORDER: readonly RegistrationStep[] = ['contacts', 'phone', 'agreement', 'sent'];
 const INTERACTION_UID = /^[A-Za-z0-9_-]{1,64}$/;
-const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 const base = z.object({ csrf: z.string().max(128), revision: z.coerce.number().int().min(0) });
 const forms = {
@@ -243,7 +243,7 @@ export function registrationRoutes(deps: RegistrationRouteDependencies): Koa.Mid
     const secret = ctx.params['secret'] ?? '';
     const language = locale(ctx);
     try {
-      if (!SECRET.test(secret)) throw new KiltError('registration.link_invalid');
+      if (!LINK_SECRET.test(secret)) throw new KiltError('registration.link_invalid');
       const confirmed = await confirmRegistration(deps, secret, ctx.ip);
       forgetRegistration(ctx);
       await stepPage(options(ctx, null), 'confirmed', { confirmed });
