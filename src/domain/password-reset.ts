@@ -2,7 +2,7 @@ import type { Locale } from '../pki/messages.ts';
 import { KiltError } from './kilt-error.ts';
 import { linkSecretHash, newLinkSecret } from './link-secret.ts';
 import type { PasswordHasher } from './passwords.ts';
-import { normalizeEmail } from './sign-in/authenticate.ts';
+import { normalizeEmail } from './users/email.ts';
 import { RateLimitedError, type RateLimiter, type Store } from './store.ts';
 
 export const RESET_LINK_TTL_MS = 60 * 60_000;

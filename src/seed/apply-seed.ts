@@ -1,4 +1,4 @@
-import { normalizeEmail } from '../domain/sign-in/authenticate.ts';
+import { normalizeEmail } from '../domain/users/email.ts';
 import type { PasswordHasher } from '../domain/passwords.ts';
 import type { Store } from '../domain/store.ts';
 import { certificatePerson } from '../domain/users/certificate-person.ts';

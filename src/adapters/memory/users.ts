@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DuplicateError, type NewUser, type PendingSmsCode, type UserPatch, type UserRecord, type UserRepository } from '../../domain/store.ts';
 import type { Clock } from '../store-shared/clock.ts';
-
-function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+import { normalizeEmail } from '../../domain/users/email.ts';
 
 const samePending = (a: PendingSmsCode | null, b: PendingSmsCode | null): boolean =>
   a === null || b === null ? a === b : a.codeHash === b.codeHash && a.attempts === b.attempts && a.sentAt.getTime() === b.sentAt.getTime();

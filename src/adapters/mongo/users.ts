@@ -4,6 +4,7 @@ import type { Clock } from '../store-shared/clock.ts';
 import { rethrowDuplicate, violatedIndex } from './duplicate-key.ts';
 import { USER_EMAIL_INDEX, USER_IIN_INDEX, type UserDocument } from './models/user.ts';
 import { objectIdOrNull } from './object-id.ts';
+import { normalizeEmail } from '../../domain/users/email.ts';
 
 const DUPLICATES = { [USER_EMAIL_INDEX]: 'email', [USER_IIN_INDEX]: 'iin' };
 
@@ -21,10 +22,6 @@ const PATCHABLE: Record<keyof UserPatch, true> = {
   personalData: true,
   address: true,
 };
-
-function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 /**
  * Excludes registrations past their instant, which the TTL monitor (once a minute) may not have removed yet.

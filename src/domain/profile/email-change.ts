@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../pki/messages.ts';
 import { linkSecretHash, newLinkSecret } from '../link-secret.ts';
-import { normalizeEmail } from '../sign-in/authenticate.ts';
+import { normalizeEmail } from '../users/email.ts';
 import { DuplicateError, RateLimitedError, type UserRecord } from '../store.ts';
 import { EMAIL_CHANGE_TTL_MS, type ProfileDependencies, type ProfileLetter } from './dependencies.ts';
 import { sendNotice } from './notices.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkNewPassword } from '../password-reset.ts';
 import { kazakhMobileNumber } from '../phone/phone-number.ts';
 import { PhoneError } from '../phone/phone-error.ts';
-import { normalizeEmail } from '../sign-in/authenticate.ts';
+import { normalizeEmail } from '../users/email.ts';
 import type { RegistrationRecord, RegistrationStep } from '../store.ts';
 import type { RegistrationDependencies } from './dependencies.ts';
 import { RegistrationError } from './registration-error.ts';

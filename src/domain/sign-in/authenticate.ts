@@ -1,5 +1,6 @@
 import type { PkiVerifier, VerifiedSigner } from '../../pki/verifier.ts';
 import { KiltError } from '../kilt-error.ts';
+import { normalizeEmail } from '../users/email.ts';
 import type { PasswordHasher } from '../passwords.ts';
 import { RateLimitedError, type RateLimiter, type Store, type UserRecord } from '../store.ts';
 import { consumeChallenge } from './challenges.ts';
@@ -39,10 +40,6 @@ export interface SignInAttempt {
 export interface SignedIn {
   readonly user: UserRecord;
   readonly certificate: VerifiedSigner;
-}
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 export function maskIin(iin: string): string {

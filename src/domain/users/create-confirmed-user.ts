@@ -1,5 +1,5 @@
 import type { PasswordHasher } from '../passwords.ts';
-import { normalizeEmail } from '../sign-in/authenticate.ts';
+import { normalizeEmail } from './email.ts';
 import type { UserRecord, UserRepository } from '../store.ts';
 import type { CertificateIdentity } from '../../pki/identity.ts';
 
