@@ -1,7 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type Router from '@koa/router';
 import type Koa from 'koa';
 import { z } from 'zod';
+import { sameSecret } from '../interactions/same-secret.ts';
 import type { LiveProvider } from '../provider/live-provider.ts';
 import { ACCOUNT_CLIENT_ID } from './account-client.ts';
 import { forgetCabinet, rememberCabinet } from './cabinet-session.ts';
@@ -10,12 +11,6 @@ const PENDING = 'kilt.account.pending';
 const pendingSchema = z.object({ state: z.string(), verifier: z.string() });
 
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
-
-function same(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 /**
  * The cabinet signs in through the provider as its own client (code flow with PKCE and state). The code never leaves
@@ -49,7 +44,7 @@ export function cabinetSignInRoutes(router: Router, deps: { readonly provider: L
     const pending = pendingSchema.safeParse(JSON.parse(ctx.cookies.get(PENDING, { signed: true }) ?? 'null'));
     ctx.cookies.set(PENDING, null, { signed: true, path: '/account' });
     const { code, state } = ctx.query;
-    if (!pending.success || typeof state !== 'string' || !same(state, pending.data.state) || typeof code !== 'string') {
+    if (!pending.success || typeof state !== 'string' || !sameSecret(pending.data.state, state) || typeof code !== 'string') {
       ctx.redirect('/account/login');
       return;
     }

@@ -1,5 +1,6 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type Koa from 'koa';
+import { sameSecret } from './same-secret.ts';
 
 const COOKIE = 'kilt.csrf';
 
@@ -18,7 +19,5 @@ export function csrfToken(ctx: Koa.Context): string {
 export function csrfValid(ctx: Koa.Context, submitted: unknown): boolean {
   const expected = ctx.cookies.get(COOKIE, { signed: true });
   if (!expected || typeof submitted !== 'string') return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(submitted);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameSecret(expected, submitted);
 }
