@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { RegistrationPatch, RegistrationRecord, RegistrationRepository } from '../../domain/store.ts';
 import type { Clock } from '../store-shared/clock.ts';
 import { ExpiringMap } from './expiring-map.ts';
+import { newRegistrationId } from '../store-shared/registration-id.ts';
 
 /** Drops keys whose value is undefined, so a sparse patch never erases a field. */
 function definedOnly(patch: RegistrationPatch): RegistrationPatch {
@@ -13,8 +13,7 @@ export function memoryRegistrations(clock: Clock): RegistrationRepository {
 
   return {
     async create(registration) {
-      // The id is all a browser's cookie holds: unguessable, so nobody can walk into another person's wizard.
-      const record: RegistrationRecord = { ...structuredClone(registration), id: randomBytes(32).toString('base64url'), revision: 0, createdAt: clock() };
+      const record: RegistrationRecord = { ...structuredClone(registration), id: newRegistrationId(), revision: 0, createdAt: clock() };
       byId.set(record.id, record, record.expiresAt);
       return structuredClone(record);
     },

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type { RegistrationPatch, RegistrationRecord, RegistrationRepository } from '../../domain/store.ts';
 import type { Clock } from '../store-shared/clock.ts';
 import type { RegistrationDocument } from './models/registration.ts';
+import { newRegistrationId } from '../store-shared/registration-id.ts';
 
 /** What update may $set; typed so that a field added to RegistrationPatch must be listed here. */
 const PATCHABLE: Record<keyof RegistrationPatch, true> = {
@@ -50,11 +50,10 @@ const toRecord = ({ person, sms, agreement, ...document }: RegistrationDocument)
 export function mongoRegistrations(registrations: Model<RegistrationDocument>, clock: Clock): RegistrationRepository {
   return {
     async create(registration) {
-      // The id is all a browser's cookie holds: unguessable, so nobody can walk into another person's wizard.
       const created = await registrations.create({
         ...registration,
         person: { ...registration.person, roles: [...registration.person.roles] },
-        _id: randomBytes(32).toString('base64url'),
+        _id: newRegistrationId(),
         revision: 0,
         createdAt: clock(),
       });
