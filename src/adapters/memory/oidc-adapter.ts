@@ -18,6 +18,8 @@ interface Stored {
   readonly uid: unknown;
   readonly userCode: unknown;
   readonly jti: unknown;
+  readonly sessionUid: unknown;
+  readonly clientId: unknown;
 }
 
 const stored = (model: string, payload: Payload): Stored => ({
@@ -28,6 +30,8 @@ const stored = (model: string, payload: Payload): Stored => ({
   uid: payload['uid'],
   userCode: payload['userCode'],
   jti: payload['jti'],
+  sessionUid: payload['sessionUid'],
+  clientId: payload['clientId'],
 });
 
 const payloadOf = (entry: Stored): Payload => JSON.parse(entry.json) as Payload;
@@ -73,7 +77,7 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     const named = new Set<unknown>(ended.flatMap(([, entry]) => sessionGrantIds(payloadOf(entry))));
     // A client's own logout drops it from the session but keeps an offline grant: its tokens still name the session.
     for (const [, entry] of storage.entries()) {
-      if (GRANT_BOUND_MODELS.includes(entry.model) && entry.accountId === accountId && payloadOf(entry)['sessionUid'] === sessionUid) named.add(entry.grantId);
+      if (GRANT_BOUND_MODELS.includes(entry.model) && entry.accountId === accountId && entry.sessionUid === sessionUid) named.add(entry.grantId);
     }
     const grants = new Set<unknown>();
     for (const [key, entry] of [...storage.entries()]) {
@@ -92,8 +96,7 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     const grants = new Set<string>();
     for (const [, entry] of storage.entries()) {
       if (!GRANT_BOUND_MODELS.includes(entry.model) || entry.accountId !== accountId || typeof entry.grantId !== 'string') continue;
-      const payload = payloadOf(entry);
-      if (payload['sessionUid'] === sessionUid && payload['clientId'] === clientId) grants.add(entry.grantId);
+      if (entry.sessionUid === sessionUid && entry.clientId === clientId) grants.add(entry.grantId);
     }
     return [...grants];
   };
