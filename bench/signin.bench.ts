@@ -9,7 +9,9 @@ import { createTestPki } from '../test/support/pki/index.ts';
 import { type BenchClient, signIn, tokenRequest } from './support/sign-in-client.ts';
 import { freePort } from '../test/support/free-port.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
+/** Alternations of raw argon2id and sign-ins, over which the two rates are averaged. */
+const ROUNDS = 3;
 /** Sign-ins in flight when measuring the maximal rate. */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 /** The defaults of .env.example: what a deployment hashes with. */
@@ -21,6 +23,15 @@ function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
+
+/** CPU time (user + system) a process has used, in ms: where a sign-in's cost goes, Kilt or this client. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of proc(5), in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const hashOnce = () => argon2.hash(PASSWORD, { type: argon2.argon2id, ...ARGON2 });
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
@@ -65,7 +76,11 @@ function startCommand(): { env: Record<string, string>; args: string[] } {
   const { scripts } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { scripts: { start: string } };
   const words = scripts.start.split(/\s+/);
   const node = words.indexOf('node');
-  const env = Object.fromEntries(words.slice(0, node).map((pair) => pair.split('=') as [string, string]));
+  // Split at the first '=' only: GLIBC_TUNABLES=glibc.malloc.hugetlb=1 holds another.
+  const env = Object.fromEntries(words.slice(0, node).map((pair) => {
+    const at = pair.indexOf('=');
+    return [pair.slice(0, at), pair.slice(at + 1)];
+  }));
   const args = words.slice(node + 1).map((word) => (word.startsWith('bin/') ? resolve(import.meta.dirname, '..', word) : word));
   return { env, args };
 }
@@ -121,13 +136,30 @@ async function main(): Promise<void> {
   try {
     const phases: string[] = [`idle ${rssMb(child.pid!).toFixed(0)}`];
     peak();
-    const hashes = await closedLoop(4, SECONDS, () => argon2.hash(PASSWORD, { type: argon2.argon2id, ...ARGON2 }));
     const once = (i: number, scope = 'openid profile email iin organization') => {
       const person = people[i % people.length]!;
       return signIn({ issuer, client: CLIENT, email: person.email, password: PASSWORD, key: person.key, scope });
     };
     for (let i = 0; i < 10; i++) await once(i);
-    const signIns = await closedLoop(CONCURRENCY, SECONDS, (i) => once(i));
+    // The machine's speed drifts by a fifth within a minute (a shared VM), so argon2id and sign-ins alternate in rounds
+    // and the ratio compares their averages over the same stretch of time. argon2id counts at its best of 2 and 4 in flight.
+    const hashRates: number[] = [];
+    const rounds: { rate: number; latencies: number[] }[] = [];
+    const cpu = { kilt: 0, client: 0 };
+    for (let round = 0; round < ROUNDS; round++) {
+      const rates: number[] = [];
+      for (const inFlight of [2, 4]) rates.push((await closedLoop(inFlight, SECONDS / ROUNDS / 2, hashOnce)).rate);
+      hashRates.push(Math.max(...rates));
+      const kiltFrom = cpuMs(child.pid!);
+      const clientFrom = process.cpuUsage();
+      rounds.push(await closedLoop(CONCURRENCY, SECONDS / ROUNDS, (i) => once(i)));
+      const client = process.cpuUsage(clientFrom);
+      cpu.kilt += cpuMs(child.pid!) - kiltFrom;
+      cpu.client += (client.user + client.system) / 1000;
+    }
+    const hashRate = hashRates.reduce((sum, rate) => sum + rate, 0) / ROUNDS;
+    const signIns = { rate: rounds.reduce((sum, round) => sum + round.rate, 0) / ROUNDS, latencies: rounds.flatMap((round) => round.latencies) };
+    const cpuPerSignIn = { kilt: cpu.kilt / signIns.latencies.length, client: cpu.client / signIns.latencies.length };
     phases.push(`peak of ${signIns.latencies.length} sign-ins at full load ${peak()}`);
     const halfRate = signIns.rate / 2;
     const atHalf = await openLoop(halfRate, SECONDS, (i) => once(i));
@@ -143,8 +175,9 @@ async function main(): Promise<void> {
     phases.push(`peak of the refresh phase ${peak()}`);
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
-    console.log(`argon2id hashes/s (${ARGON2.memoryCost} KiB, t=${ARGON2.timeCost}, p=${ARGON2.parallelism}; 4 in flight): ${hashes.rate.toFixed(1)}`);
-    console.log(`complete sign-ins/s (${CONCURRENCY} in flight):                    ${signIns.rate.toFixed(1)}   = ${(signIns.rate / hashes.rate).toFixed(2)} × argon2id   target ≥ 0.7  ${verdict(signIns.rate >= 0.7 * hashes.rate)}`);
+    console.log(`argon2id hashes/s (${ARGON2.memoryCost} KiB, t=${ARGON2.timeCost}, p=${ARGON2.parallelism}; best of 2 and 4 in flight): ${hashRate.toFixed(1)}   (rounds: ${hashRates.map((rate) => rate.toFixed(0)).join(', ')})`);
+    console.log(`complete sign-ins/s (${CONCURRENCY} in flight):                    ${signIns.rate.toFixed(1)}   = ${(signIns.rate / hashRate).toFixed(2)} × argon2id   target ≥ 0.7  ${verdict(signIns.rate >= 0.7 * hashRate)}   (rounds: ${rounds.map((round) => round.rate.toFixed(0)).join(', ')})`);
+    console.log(`  CPU per sign-in: Kilt ${cpuPerSignIn.kilt.toFixed(1)} ms (argon2id included), this client ${cpuPerSignIn.client.toFixed(1)} ms; one argon2id hash ${(2000 / hashRate).toFixed(1)} ms of 2 cores`);
     console.log(`  latency at full load: p50 ${percentile(signIns.latencies, 0.5).toFixed(0)} ms, p99 ${percentile(signIns.latencies, 0.99).toFixed(0)} ms`);
     console.log(`sign-in p99 at half that rate (${halfRate.toFixed(1)}/s, open loop): ${percentile(atHalf, 0.99).toFixed(0)} ms (p50 ${percentile(atHalf, 0.5).toFixed(0)} ms)   target < 250 ms  ${verdict(percentile(atHalf, 0.99) < 250)}`);
     console.log(`refresh-token grants/s (16 chains, rotating):           ${refreshes.rate.toFixed(0)}   target ≥ 600  ${verdict(refreshes.rate >= 600)}`);
