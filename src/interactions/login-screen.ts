@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { authenticate } from '../domain/sign-in/authenticate.ts';
 import { issueChallenge } from '../domain/sign-in/challenges.ts';
 import { companyOfSignIn } from '../domain/sign-in/company-at-sign-in.ts';
+import { silentProfile } from '../domain/sign-in/profiles.ts';
 import { KiltError } from '../domain/kilt-error.ts';
 import { localizedMessage } from '../domain/messages.ts';
 import { SIGN_IN_AMR } from '../provider/claims.ts';
 import { csrfValid } from './csrf.ts';
-import { type Screen, finish } from './interaction-context.ts';
+import { type Screen, clientIdOf, finish } from './interaction-context.ts';
+import { profileHintOf, profilesFor } from './profile-screen.ts';
 import { render } from './render.ts';
 
 const loginForm = z.object({
@@ -55,10 +57,14 @@ export async function submitLogin(screen: Screen, fields: Record<string, unknown
   try {
     const { user, certificate } = await authenticate(deps.signIn, { email, password, cms: signature, challengeId, binding: interaction.uid, ip: ctx.ip });
     const companyOffer = await companyOfSignIn(deps.store, { user, certificate, ip: ctx.ip, at: deps.clock() });
+    // A profile the screen would take without asking is taken now, sparing the browser a round trip through the
+    // provider; not while a company offer is open, whose answer may add a profile.
+    const profile = companyOffer ? undefined : silentProfile(await profilesFor(deps.store, user, clientIdOf(screen), certificate), profileHintOf(interaction.params));
     await finish(screen, {
       login: { accountId: user.id, amr: [...SIGN_IN_AMR], acr: deps.acr },
       certificate: { bin: certificate.bin ?? null, roles: [...certificate.roles] },
       ...(companyOffer ? { companyOffer } : {}),
+      ...(profile ? { profile } : {}),
     }, false);
   } catch (error) {
     if (!(error instanceof KiltError)) throw error;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type Profile, type ProfileCertificate, availableProfiles, chooseProfile } from '../domain/sign-in/profiles.ts';
-import type { OrganizationRecord } from '../domain/store.ts';
+import { type Profile, type ProfileCertificate, availableProfiles, chooseProfile, silentProfile } from '../domain/sign-in/profiles.ts';
+import type { OrganizationRecord, Store, UserRecord } from '../domain/store.ts';
 import { CERTIFICATE_ROLES } from '../pki/identity.ts';
 import { csrfValid } from './csrf.ts';
 import { type Screen, clientIdOf, finish } from './interaction-context.ts';
@@ -11,20 +11,15 @@ import { interpolate } from '../pki/messages.ts';
 const profileForm = z.object({ csrf: z.string(), profile: z.string().regex(/^(individual|\d{12})$/) });
 const certificateSummary = z.object({ bin: z.string().nullable(), roles: z.array(z.enum(CERTIFICATE_ROLES)) });
 
-/** The profiles of the signed-in person at this client; the login of this flow tells which certificate was used. */
-async function profilesOf(screen: Screen): Promise<Profile[]> {
-  const { store } = screen.deps;
-  const user = await store.users.findById(screen.interaction.session!.accountId);
-  if (!user) return [];
-  const client = await store.clients.find(clientIdOf(screen));
+/** The profiles of a person at a client, given the certificate of this sign-in when there was one in this flow. */
+export async function profilesFor(store: Store, user: UserRecord, clientId: string, certificate: ProfileCertificate | undefined): Promise<Profile[]> {
+  const client = await store.clients.find(clientId);
   const participants = await store.participants.listByIin(user.iin);
   const organizations = new Map<string, OrganizationRecord>();
   for (const participant of participants) {
     const organization = await store.organizations.findByBin(participant.organizationBin);
     if (organization) organizations.set(organization.bin, organization);
   }
-  const summary = certificateSummary.safeParse(screen.interaction.lastSubmission?.['certificate']);
-  const certificate: ProfileCertificate | undefined = summary.success ? { bin: summary.data.bin ?? undefined, roles: summary.data.roles } : undefined;
   return availableProfiles({
     certificate,
     participants,
@@ -33,12 +28,21 @@ async function profilesOf(screen: Screen): Promise<Profile[]> {
   });
 }
 
-async function choose(screen: Screen, profile: Profile): Promise<void> {
-  const expiresAt = new Date(screen.deps.clock().getTime() + screen.deps.sessionTtlSeconds * 1000);
-  const { uid, accountId } = screen.interaction.session!;
-  await screen.deps.store.profileSelections.save({ sessionUid: uid, clientId: clientIdOf(screen), accountId, profile, expiresAt });
-  await finish(screen, { profile: { type: profile.type, bin: profile.bin } });
+/** The profiles of the signed-in person at this client; the login of this flow tells which certificate was used. */
+async function profilesOf(screen: Screen): Promise<Profile[]> {
+  const { store } = screen.deps;
+  const user = await store.users.findById(screen.interaction.session!.accountId);
+  if (!user) return [];
+  const summary = certificateSummary.safeParse(screen.interaction.lastSubmission?.['certificate']);
+  const certificate: ProfileCertificate | undefined = summary.success ? { bin: summary.data.bin ?? undefined, roles: summary.data.roles } : undefined;
+  return profilesFor(store, user, clientIdOf(screen), certificate);
 }
+
+export const profileHintOf = (params: Readonly<Record<string, unknown>>): string | undefined =>
+  typeof params['profile_hint'] === 'string' ? params['profile_hint'] : undefined;
+
+/** The choice goes back in the result; the profile prompt records it for the session (provider/interaction-policy.ts). */
+const choose = (screen: Screen, profile: Profile) => finish(screen, { profile });
 
 /** Why the company a `profile_hint` names is not offered: excluded by its head, or not (yet) a participant. */
 async function hintRefusal(screen: Screen, bin: string): Promise<string> {
@@ -51,14 +55,14 @@ async function hintRefusal(screen: Screen, bin: string): Promise<string> {
 /** One profile, or the one a `profile_hint` names: chosen silently. Several: the picker (KNP style). None: refused. */
 export async function showProfile(screen: Screen): Promise<void> {
   const profiles = await profilesOf(screen);
-  const hint = typeof screen.interaction.params['profile_hint'] === 'string' ? screen.interaction.params['profile_hint'] : undefined;
-  const choice = chooseProfile(profiles, hint);
-  const refusedHint = hint && /^\d{12}$/.test(hint) && !profiles.some((profile) => profile.bin === hint) ? await hintRefusal(screen, hint) : undefined;
-  if (choice.kind === 'none') {
+  const hint = profileHintOf(screen.interaction.params);
+  const silent = silentProfile(profiles, hint);
+  if (silent) {
+    await choose(screen, silent);
+  } else if (chooseProfile(profiles, hint).kind === 'none') {
     await finish(screen, { error: 'access_denied', error_description: 'the person has no profile this client accepts' });
-  } else if (choice.kind === 'chosen' && !refusedHint) {
-    await choose(screen, choice.profile);
   } else {
+    const refusedHint = hint && /^\d{12}$/.test(hint) ? await hintRefusal(screen, hint) : undefined;
     render(screen.ctx, 'interactions/profile', screen.locale, { uid: screen.interaction.uid, csrf: screen.csrf, profiles, error: refusedHint });
   }
 }

@@ -2,6 +2,7 @@ import type { Configuration, OidcClient } from 'oidc-provider';
 import type { OidcSettings } from '../config/schema.ts';
 import type { KeySetRecord, Store } from '../domain/store.ts';
 import { CLAIMS_BY_SCOPE, SCOPES } from './claims.ts';
+import { CookieKeys } from './cookie-keys.ts';
 import { clientBasedCors, introspectionAllowed, revocationAllowed } from './endpoint-policies.ts';
 import { findAccount } from './find-account.ts';
 import { loadExistingGrant } from './first-party-grant.ts';
@@ -40,7 +41,7 @@ export function providerConfiguration(setup: ProviderSetup): Configuration {
     findAccount: findAccount(store.users, organizationClaim),
     // oidc-provider completes the keys it is given in place; the stored record stays untouched.
     jwks: { keys: structuredClone(keys.signingKeys) },
-    cookies: { keys: [...keys.cookieKeys], long: cookie, short: cookie },
+    cookies: { keys: new CookieKeys(keys.cookieKeys), long: cookie, short: cookie },
     claims: structuredClone(CLAIMS_BY_SCOPE),
     scopes: [...SCOPES],
     acrValues: [oidc.acr],
@@ -62,7 +63,7 @@ export function providerConfiguration(setup: ProviderSetup): Configuration {
     loadExistingGrant: loadExistingGrant(store.clients),
     extraTokenClaims: resourceTokenClaims(store.users, organizationClaim),
     clientBasedCORS: clientBasedCors,
-    interactions: { url: interactionUrl, policy: kiltInteractionPolicy(store) },
+    interactions: { url: interactionUrl, policy: kiltInteractionPolicy(store, { sessionTtlSeconds: oidc.ttl.session }) },
     renderError: providerPages.renderError,
     discovery: { ui_locales_supported: ['ru', 'kk', 'en'] },
     features: {

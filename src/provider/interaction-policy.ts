@@ -1,4 +1,5 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
+import { profileSchema } from '../domain/sign-in/profiles.ts';
 import type { Store } from '../domain/store.ts';
 
 const { Check, Prompt, base } = interactionPolicy;
@@ -7,9 +8,10 @@ const { Check, Prompt, base } = interactionPolicy;
  * oidc-provider's login and consent prompts with Kilt's three in between (DESIGN.md, Sign-in steps 3 and 4): the
  * agreement, while the person has not accepted its latest version; the company, when the certificate just used may
  * register one; and the profile, after every sign-in and whenever none is chosen for this session and client (or a
- * `profile_hint` asks for another). All wait for an account.
+ * `profile_hint` asks for another), where the profile chosen on the screens is recorded for the session. All wait for
+ * an account.
  */
-export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profileSelections'>) {
+export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profileSelections'>, options: { readonly sessionTtlSeconds: number }) {
   const policy = base();
   const consentIndex = policy.findIndex((prompt: { name: string }) => prompt.name === 'consent');
 
@@ -30,8 +32,14 @@ export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profile
     new Check('profile_not_chosen', 'no profile is chosen for this client in this session', async (ctx: KoaContextWithOIDC) => {
       const { session, client, params, result } = ctx.oidc;
       if (!session?.accountId || !client) return Check.NO_NEED_TO_PROMPT;
-      // Chosen in this very authorization: done, even when it is not what a hint asked for (no loop).
-      if (result?.['profile']) return Check.NO_NEED_TO_PROMPT;
+      // Chosen in this very authorization: recorded and done, even when it is not what a hint asked for (no loop).
+      // Recorded here because only here is the session's uid final: a fresh sign-in's session is made on resuming.
+      const chosenNow = profileSchema.safeParse(result?.['profile']);
+      if (chosenNow.success) {
+        const expiresAt = new Date(Date.now() + options.sessionTtlSeconds * 1000);
+        await store.profileSelections.save({ sessionUid: session.uid, clientId: client.clientId, accountId: session.accountId, profile: chosenNow.data, expiresAt });
+        return Check.NO_NEED_TO_PROMPT;
+      }
       // A fresh sign-in chooses afresh: the key just used may belong to another company.
       if (result?.['login']) return Check.REQUEST_PROMPT;
       const chosen = await store.profileSelections.find(session.uid, client.clientId);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { CertificateIdentity } from '../../pki/identity.ts';
 import type { ClientRecord, OrganizationRecord, ParticipantRecord } from '../store.ts';
 
@@ -9,6 +10,14 @@ export interface Profile {
   /** The participant role in the company and the roles of the certificate when it is that company's. */
   readonly roles: readonly string[];
 }
+
+/** A profile as it travels in an interaction's result, read back from the store. */
+export const profileSchema = z.object({
+  type: z.enum(['individual', 'legal_entity']),
+  bin: z.string().regex(/^\d{12}$/).nullable(),
+  name: z.string(),
+  roles: z.array(z.string()),
+});
 
 /** What of the sign-in certificate matters to profiles; absent when the session's sign-in was in another flow. */
 export type ProfileCertificate = Pick<CertificateIdentity, 'bin' | 'roles'>;
@@ -68,4 +77,15 @@ export function chooseProfile(profiles: readonly Profile[], hint: string | undef
     if (hinted) return { kind: 'chosen', profile: hinted };
   }
   return profiles.length === 1 ? { kind: 'chosen', profile: profiles[0]! } : { kind: 'ask', profiles };
+}
+
+/**
+ * The profile taken without asking: the only one, or the one the hint names. A hint naming a company the person
+ * cannot act for is not passed over in silence even when one profile remains: the screen says why.
+ */
+export function silentProfile(profiles: readonly Profile[], hint: string | undefined): Profile | undefined {
+  const choice = chooseProfile(profiles, hint);
+  if (choice.kind !== 'chosen') return undefined;
+  const refusedHint = hint !== undefined && /^\d{12}$/.test(hint) && !profiles.some((profile) => profile.bin === hint);
+  return refusedHint ? undefined : choice.profile;
 }

@@ -37,7 +37,7 @@ describe('the code flow (a stand-in sign-in in place of the screens)', () => {
     kilt = await startTestKilt({
       store,
       env: { KILT_ACR: ACR, KILT_RESOURCE_SERVERS: API },
-      routes: (provider) => [testSignIn(provider, { accountId: () => user.id, acr: ACR, profile: { selections: store.profileSelections, choose: () => profile }, seen: (parameters) => seen.push(parameters) })],
+      routes: (provider) => [testSignIn(provider, { accountId: () => user.id, acr: ACR, chooseProfile: () => profile, seen: (parameters) => seen.push(parameters) })],
     });
   });
   afterAll(() => kilt.stop());

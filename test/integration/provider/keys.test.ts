@@ -27,7 +27,7 @@ describe('signing and cookie keys shared through the store', () => {
   beforeAll(async () => {
     user = await createAccount(store, 'aidar@example.kz', (await testPki()).endEntities.individual);
     await store.clients.upsert(clientRecord(clientRegistrationSchema.parse({ clientId: PORTAL.clientId, redirectUris: [PORTAL.redirectUri], public: true, firstParty: true })));
-    const routes = (provider: Parameters<typeof testSignIn>[0]) => [testSignIn(provider, { accountId: () => user.id, acr: 'urn:test:acr', profile: { selections: store.profileSelections } })];
+    const routes = (provider: Parameters<typeof testSignIn>[0]) => [testSignIn(provider, { accountId: () => user.id, acr: 'urn:test:acr' })];
     [first, second] = await Promise.all([startTestKilt({ store, routes }), startTestKilt({ store, routes })]);
   });
   afterAll(() => Promise.all([first.stop(), second.stop()]));

@@ -35,7 +35,7 @@ describe('logout', () => {
       clientId: PORTAL.clientId, redirectUris: [PORTAL.redirectUri], postLogoutRedirectUris: [PORTAL.redirectUri],
       public: true, firstParty: true, backchannelLogoutUri,
     })));
-    kilt = await startTestKilt({ store, reachLoopback: true, routes: (provider) => [testSignIn(provider, { accountId: () => user.id, acr: 'urn:test:acr', profile: { selections: store.profileSelections } })] });
+    kilt = await startTestKilt({ store, reachLoopback: true, routes: (provider) => [testSignIn(provider, { accountId: () => user.id, acr: 'urn:test:acr' })] });
   });
   afterAll(async () => {
     await kilt.stop();

@@ -54,7 +54,10 @@ describe('the sign-in screens: e-mail, password and NCA signature, agreement, pr
 
   it('signs a person in and gives the client who they are, acting as an individual', async () => {
     const rp = await client(PORTAL);
-    const callback = await signInThroughScreens(browser(kilt.url), kilt.url, rp.url, { email: 'Aidar@example.kz', password: PASSWORD, key: pki.endEntities.individual });
+    const visited: string[] = [];
+    const callback = await signInThroughScreens(browser(kilt.url), kilt.url, rp.url, { email: 'Aidar@example.kz', password: PASSWORD, key: pki.endEntities.individual, visited: (path) => visited.push(path) });
+    // The only profile is taken with the login: from the login form through the provider straight to the client.
+    expect(visited.filter((path) => path.startsWith('/interaction/'))).toHaveLength(1);
     const tokens = await rp.redeem(callback);
     const claims = decodeJws(tokens.id_token!).payload;
     const individual = pki.endEntities.individual.person!;

@@ -25,6 +25,8 @@ export interface PersonAtScreens {
   readonly consent?: 'accept' | 'decline';
   /** Sees every screen before it is answered. */
   readonly seen?: (html: string) => void;
+  /** Sees the path of every page the browser is sent to inside Kilt. */
+  readonly visited?: (path: string) => void;
 }
 
 export const attributeOf = (html: string, pattern: RegExp): string => {
@@ -76,6 +78,7 @@ export async function signInThroughScreens(
   for (let hop = 0; hop < 20 && next; hop++) {
     const target = new URL(next, issuer);
     if (isCallback(target)) return target;
+    person.visited?.(target.pathname);
     let current = page(await agent.get(`${target.pathname}${target.search}`));
     if (current.status === 200) {
       const { html } = current;

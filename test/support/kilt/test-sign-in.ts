@@ -3,15 +3,14 @@
 import type Koa from 'koa';
 import type { Grant } from 'oidc-provider';
 import { INDIVIDUAL_NAME, type Profile } from '../../../src/domain/sign-in/profiles.ts';
-import type { ProfileSelectionRepository } from '../../../src/domain/store.ts';
 import { SIGN_IN_AMR } from '../../../src/provider/claims.ts';
 import type { LiveProvider } from '../../../src/provider/live-provider.ts';
 
 export interface TestSignInOptions {
   readonly accountId: () => string;
   readonly acr: string;
-  /** Where the profile prompt records the choice (the profile screen's job), and which profile (individual by default). */
-  readonly profile: { readonly selections: ProfileSelectionRepository; readonly choose?: () => Profile | undefined };
+  /** The profile the profile prompt is answered with (individual by default); the provider records it for the session. */
+  readonly chooseProfile?: () => Profile | undefined;
   /** Receives the authorization parameters of each interaction, as the screens will see them. */
   readonly seen?: (parameters: Readonly<Record<string, unknown>>) => void;
 }
@@ -32,10 +31,8 @@ export function testSignIn(live: LiveProvider, options: TestSignInOptions): Koa.
     ctx.respond = false;
     options.seen?.(details.params);
     if (details.prompt.name === 'profile') {
-      const chosen = options.profile.choose?.() ?? INDIVIDUAL_PROFILE;
-      const { uid, accountId } = details.session!;
-      await options.profile.selections.save({ sessionUid: uid, clientId: String(details.params['client_id']), accountId, profile: chosen, expiresAt: new Date(Date.now() + 3_600_000) });
-      return provider.interactionFinished(ctx.req, ctx.res, { profile: { bin: chosen.bin } }, { mergeWithLastSubmission: true });
+      const profile = options.chooseProfile?.() ?? INDIVIDUAL_PROFILE;
+      return provider.interactionFinished(ctx.req, ctx.res, { profile }, { mergeWithLastSubmission: true });
     }
     if (details.prompt.name === 'login') {
       const login = { accountId: options.accountId(), amr: [...SIGN_IN_AMR], acr: options.acr };
