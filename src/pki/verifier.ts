@@ -59,6 +59,12 @@ export class PkiVerifier {
   readonly #trustStore: TrustStore;
   readonly #revocation: RevocationChecker;
   readonly #clock: () => Date;
+  /**
+   * The CA whose signature each certificate was found to carry. A certificate is parsed once per distinct bytes
+   * (certificate-cache.ts), and whether a key of this trust store signed those bytes never changes: the same person's
+   * next sign-in skips the GOST verification of their certificate, not its dates, purpose or revocation.
+   */
+  readonly #issuers = new WeakMap<Certificate, TrustedCa>();
 
   constructor(options: { trustStore: TrustStore; revocation: RevocationChecker; clock?: () => Date }) {
     this.#trustStore = options.trustStore;
@@ -137,10 +143,13 @@ export class PkiVerifier {
 
   /** The CA of the trust store whose key verifies the certificate's signature; names alone prove nothing. */
   #issuer(certificate: Certificate): TrustedCa {
+    const known = this.#issuers.get(certificate);
+    if (known) return known;
     const scheme = signatureScheme(certificate.signatureAlgorithm);
     for (const ca of this.#trustStore.issuersOf(certificate)) {
       try {
         verifySignature(ca.certificate.publicKeyInfo, scheme, certificate.tbs, certificate.signature, 'certificate', ca.key);
+        this.#issuers.set(certificate, ca);
         return ca;
       } catch (error) {
         if (!(error instanceof PkiError) || error.code !== 'pki.signature_invalid') throw error;
