@@ -27,7 +27,7 @@ async function cabinetSession(issuer: string, key: TestEndEntity, email: string)
       headers: { cookie: jar.header(), ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       ...(fields ? { method: 'POST', body: new URLSearchParams(fields).toString() } : {}),
     });
-    jar.store(response);
+    jar.store(response.headers.getSetCookie());
     return response;
   };
   let next = '/account/login';
