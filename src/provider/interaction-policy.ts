@@ -1,5 +1,5 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
-import { profileSchema } from '../domain/sign-in/profiles.ts';
+import { actsForCompany, profileSchema } from '../domain/sign-in/profiles.ts';
 import type { Store } from '../domain/store.ts';
 
 const { Check, Prompt, base } = interactionPolicy;
@@ -11,8 +11,12 @@ const { Check, Prompt, base } = interactionPolicy;
  * `profile_hint` asks for another), where the profile chosen on the screens is recorded for the session. All wait for
  * an account.
  */
-export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profileSelections'>, options: { readonly sessionTtlSeconds: number }) {
+export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profileSelections' | 'users' | 'participants'>, options: { readonly sessionTtlSeconds: number }) {
   const policy = base();
+  const stillActsFor = async (accountId: string, bin: string): Promise<boolean> => {
+    const user = await store.users.findById(accountId);
+    return user !== null && actsForCompany(await store.participants.find(bin, user.iin));
+  };
   const consentIndex = policy.findIndex((prompt: { name: string }) => prompt.name === 'consent');
 
   const agreement = new Prompt(
@@ -36,6 +40,9 @@ export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profile
       // Recorded here because only here is the session's uid final: a fresh sign-in's session is made on resuming.
       const chosenNow = profileSchema.safeParse(result?.['profile']);
       if (chosenNow.success) {
+        // The head may have excluded the person since the screens offered the company; an exclusion drops only the
+        // choices already recorded (revoke-company-access.ts), so this one is checked once more, and asked again.
+        if (chosenNow.data.bin !== null && !(await stillActsFor(session.accountId, chosenNow.data.bin))) return Check.REQUEST_PROMPT;
         const expiresAt = new Date(Date.now() + options.sessionTtlSeconds * 1000);
         await store.profileSelections.save({ sessionUid: session.uid, clientId: client.clientId, accountId: session.accountId, profile: chosenNow.data, expiresAt });
         return Check.NO_NEED_TO_PROMPT;

@@ -33,6 +33,9 @@ export interface ProfileContext {
 /** Statuses that let a person act for a company; «Восстановлен» becomes «Зарегистрирован» with this sign-in. */
 const ACTIVE = new Set(['registered', 'restored']);
 
+/** Whether this participation lets the person act for its company. */
+export const actsForCompany = (participant: Pick<ParticipantRecord, 'status'> | null): boolean => participant !== null && ACTIVE.has(participant.status);
+
 export const INDIVIDUAL_NAME = 'Физическое лицо';
 
 /**
@@ -46,7 +49,7 @@ export function availableProfiles(context: ProfileContext): Profile[] {
   if (client.profileTypes.includes('individual')) profiles.push({ type: 'individual', bin: null, name: INDIVIDUAL_NAME, roles: [] });
   if (!client.profileTypes.includes('legal_entity')) return profiles;
   for (const participant of context.participants) {
-    if (!ACTIVE.has(participant.status)) continue;
+    if (!actsForCompany(participant)) continue;
     const organization = context.organizations.get(participant.organizationBin);
     if (!organization) continue;
     const certificateRoles = certificate && certificate.bin === organization.bin ? certificate.roles : undefined;

@@ -60,6 +60,8 @@ describe('the code flow (a stand-in sign-in in place of the screens)', () => {
     const rp = await relyingParty(kilt.url, PORTAL);
     const before = await rp.signIn({ scope: 'openid organization' });
     expect(decodeJws(before.id_token!).payload['organization']).toEqual({ type: 'individual', bin: null, name: 'Физическое лицо', roles: [] });
+    // The provider records a company only for a person who may still act for it.
+    await store.participants.add({ organizationBin: '150440001234', iin: user.iin, role: 'head', status: 'registered' });
     profile = { type: 'legal_entity', bin: '150440001234', name: 'ТОО "KILT ТЕСТ"', roles: ['head', 'first_head'] };
     try {
       const after = await rp.signIn({ scope: 'openid organization', prompt: 'login' });

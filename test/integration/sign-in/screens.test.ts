@@ -166,6 +166,26 @@ describe('the sign-in screens: e-mail, password and NCA signature, agreement, pr
     expect(decodeJws((await rp.redeem(callback)).id_token!).payload['iin']).toBe(pki.endEntities.individual.person!.iin);
   });
 
+  it('does not let a company excluded between the login and the token reach the claims', async () => {
+    const COMPANIES_ONLY = { clientId: 'companies-only', redirectUri: 'http://knp.kilt.test/companies' };
+    await store.clients.upsert(clientRecord(clientRegistrationSchema.parse({ clientId: COMPANIES_ONLY.clientId, redirectUris: [COMPANIES_ONLY.redirectUri], public: true, firstParty: true, profileTypes: ['legal_entity'] })));
+    const key = pki.endEntities.hr;
+    const bin = key.organization!.bin;
+    await store.organizations.upsert({ bin, name: COMPANY.name });
+    const officer = await createAccount(store, 'gulnar@example.kz', key, PASSWORD);
+    const participant = await store.participants.add({ organizationBin: bin, iin: officer.iin, role: 'Кадровик', status: 'registered' });
+    const rp = await client(COMPANIES_ONLY);
+    const agent = browser(kilt.url);
+    const person = { email: 'gulnar@example.kz', password: PASSWORD, key };
+    const loginPage = await agent.get((await agent.get(`${rp.url.pathname}${rp.url.search}`)).headers['location']!);
+    // The company is the only profile, so it is taken with the login; the head excludes her before the browser resumes.
+    const afterLogin = await submitLogin(agent, loginPage.text, person);
+    await store.participants.changeStatus(participant.id, 'registered', 'excluded');
+    const callback = await signInThroughScreens(agent, kilt.url, new URL(afterLogin.location!, kilt.url), person);
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    expect(callback.searchParams.has('code')).toBe(false);
+  });
+
   it('says plainly when a sign-in page has expired', async () => {
     const response = await browser(kilt.url).get('/interaction/no-such-interaction');
     expect(response.status).toBe(400);
