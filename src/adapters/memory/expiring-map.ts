@@ -2,11 +2,11 @@ import type { Clock } from '../store-shared/clock.ts';
 
 interface Entry<V> {
   readonly value: V;
-  /** null: kept until deleted. */
-  readonly expiresAt: Date | null;
+  /** Epoch milliseconds (a number, not a Date: one object less per entry); null: kept until deleted. */
+  readonly expiresAt: number | null;
 }
 
-const isLive = (entry: Entry<unknown>, now: Date): boolean => entry.expiresAt === null || entry.expiresAt > now;
+const isLive = (entry: Entry<unknown>, now: Date): boolean => entry.expiresAt === null || entry.expiresAt > now.getTime();
 
 /**
  * A Map whose entries vanish at their expiry, the way a TTL index removes documents. Expired entries are never
@@ -22,7 +22,7 @@ export class ExpiringMap<V> {
   }
 
   set(key: string, value: V, expiresAt: Date | null): void {
-    this.#entries.set(key, { value, expiresAt });
+    this.#entries.set(key, { value, expiresAt: expiresAt === null ? null : expiresAt.getTime() });
     if (this.#entries.size > 2 * this.#sizeAfterSweep + 64) this.#sweep();
   }
 

@@ -1,6 +1,7 @@
 import type { AccountSession, OidcAdapter } from '../../domain/store.ts';
 import { accountSession, latestSignInFirst, sessionGrantIds } from '../store-shared/account-sessions.ts';
 import type { Clock } from '../store-shared/clock.ts';
+import { LruCache } from '../../pki/lru.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { ACCOUNT_MODELS, expiryOf, GRANT_BOUND_MODELS } from '../store-shared/oidc-models.ts';
 
@@ -8,7 +9,8 @@ type Payload = Record<string, unknown>;
 
 /**
  * A payload is kept as its JSON text, which V8 stores in about a third of the memory of the object (a refresh-token
- * chain leaves one consumed payload per rotation until it expires); the fields looked up by scans stay beside it.
+ * chain leaves one consumed payload per rotation until it expires); the fields looked up by scans stay beside it,
+ * through one shared copy of each value: the tokens of one grant repeat its account, grant, session and client.
  */
 interface Stored {
   readonly model: string;
@@ -16,25 +18,38 @@ interface Stored {
   readonly grantId: unknown;
   readonly accountId: unknown;
   readonly uid: unknown;
-  readonly userCode: unknown;
-  readonly jti: unknown;
   readonly sessionUid: unknown;
   readonly clientId: unknown;
 }
 
+/** The values seen lately, each kept once; bounded, so a value nobody repeats is merely not shared. */
+function sharedValues(limit: number): (value: unknown) => unknown {
+  const seen = new LruCache<string, string>(limit);
+  return (value) => {
+    if (typeof value !== 'string') return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    seen.set(value, value);
+    return value;
+  };
+}
+
+const shared = sharedValues(4096);
+
 const stored = (model: string, payload: Payload): Stored => ({
   model,
   json: JSON.stringify(payload),
-  grantId: payload['grantId'],
-  accountId: payload['accountId'],
+  grantId: shared(payload['grantId']),
+  accountId: shared(payload['accountId']),
   uid: payload['uid'],
-  userCode: payload['userCode'],
-  jti: payload['jti'],
-  sessionUid: payload['sessionUid'],
-  clientId: payload['clientId'],
+  sessionUid: shared(payload['sessionUid']),
+  clientId: shared(payload['clientId']),
 });
 
 const payloadOf = (entry: Stored): Payload => JSON.parse(entry.json) as Payload;
+
+/** The id in a `Model:id` key (a Grant's id is its jti). */
+const idOf = (key: string): string => key.slice(key.indexOf(':') + 1);
 
 export interface MemoryOidcStorage {
   readonly adapter: new (modelName: string) => OidcAdapter;
@@ -56,7 +71,7 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     for (const [key, entry] of [...storage.entries()]) {
       if (!ACCOUNT_MODELS.includes(entry.model) || entry.accountId !== accountId) continue;
       if (keep !== undefined && entry.model === 'Session' && entry.uid === keep) continue;
-      if (entry.model === 'Grant') grants.add(entry.jti);
+      if (entry.model === 'Grant') grants.add(idOf(key));
       storage.delete(key);
     }
     for (const [key, entry] of [...storage.entries()]) {
@@ -81,8 +96,8 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     }
     const grants = new Set<unknown>();
     for (const [key, entry] of [...storage.entries()]) {
-      if (entry.model !== 'Grant' || entry.accountId !== accountId || !named.has(entry.jti)) continue;
-      grants.add(entry.jti);
+      if (entry.model !== 'Grant' || entry.accountId !== accountId || !named.has(idOf(key))) continue;
+      grants.add(idOf(key));
       storage.delete(key);
     }
     for (const [key, entry] of [...storage.entries()]) {
@@ -132,7 +147,7 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     }
 
     async findByUserCode(userCode: string) {
-      return findWhere(this.#model, (entry) => entry.userCode === userCode);
+      return findWhere(this.#model, (entry) => payloadOf(entry)['userCode'] === userCode);
     }
 
     async findByUid(uid: string) {
