@@ -97,7 +97,6 @@ async function signInRoutes(config: Config, store: Store, verifier: PkiVerifier 
     acr: config.oidc.acr,
     ncalayerUrl,
     testMode: config.pki.mode === 'test',
-    sessionTtlSeconds: config.oidc.ttl.session,
     clock,
   });
 }

@@ -17,7 +17,6 @@ export interface InteractionDependencies {
   readonly ncalayerUrl: string;
   /** NCA TEST keys are selectable in NCALayer (signerParams.chain: []). */
   readonly testMode: boolean;
-  readonly sessionTtlSeconds: number;
   readonly clock: () => Date;
 }
 
