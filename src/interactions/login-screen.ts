@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { authenticate } from '../domain/sign-in/authenticate.ts';
 import { issueChallenge } from '../domain/sign-in/challenges.ts';
 import { companyOfSignIn } from '../domain/sign-in/company-at-sign-in.ts';
-import { silentProfile } from '../domain/sign-in/profiles.ts';
+import { profilesFor } from '../domain/sign-in/person-profiles.ts';
+import { profileHintOf, silentProfile } from '../domain/sign-in/profiles.ts';
 import { KiltError } from '../domain/kilt-error.ts';
 import { localizedMessage } from '../domain/messages.ts';
 import { SIGN_IN_AMR } from '../provider/claims.ts';
 import { csrfValid } from './csrf.ts';
 import { type Screen, clientIdOf, finish } from './interaction-context.ts';
-import { profileHintOf, profilesFor } from './profile-screen.ts';
 import { render } from './render.ts';
 
 const loginForm = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type Profile, type ProfileCertificate, availableProfiles, chooseProfile, silentProfile } from '../domain/sign-in/profiles.ts';
-import type { OrganizationRecord, Store, UserRecord } from '../domain/store.ts';
+import { profilesFor } from '../domain/sign-in/person-profiles.ts';
+import { type Profile, type ProfileCertificate, hintedBin, profileHintOf, silentProfile } from '../domain/sign-in/profiles.ts';
 import { CERTIFICATE_ROLES } from '../pki/identity.ts';
 import { csrfValid } from './csrf.ts';
 import { type Screen, clientIdOf, finish } from './interaction-context.ts';
@@ -11,23 +11,6 @@ import { interpolate } from '../pki/messages.ts';
 const profileForm = z.object({ csrf: z.string(), profile: z.string().regex(/^(individual|\d{12})$/) });
 const certificateSummary = z.object({ bin: z.string().nullable(), roles: z.array(z.enum(CERTIFICATE_ROLES)) });
 
-/** The profiles of a person at a client, given the certificate of this sign-in when there was one in this flow. */
-export async function profilesFor(store: Store, user: UserRecord, clientId: string, certificate: ProfileCertificate | undefined): Promise<Profile[]> {
-  const client = await store.clients.find(clientId);
-  const participants = await store.participants.listByIin(user.iin);
-  const organizations = new Map<string, OrganizationRecord>();
-  for (const participant of participants) {
-    const organization = await store.organizations.findByBin(participant.organizationBin);
-    if (organization) organizations.set(organization.bin, organization);
-  }
-  return availableProfiles({
-    certificate,
-    participants,
-    organizations,
-    client: { profilePolicy: client?.profilePolicy ?? 'membership', profileTypes: client?.profileTypes ?? ['individual', 'legal_entity'] },
-  });
-}
-
 /** The profiles of the signed-in person at this client; the login of this flow tells which certificate was used. */
 async function profilesOf(screen: Screen): Promise<Profile[]> {
   const { store } = screen.deps;
@@ -37,9 +20,6 @@ async function profilesOf(screen: Screen): Promise<Profile[]> {
   const certificate: ProfileCertificate | undefined = summary.success ? { bin: summary.data.bin ?? undefined, roles: summary.data.roles } : undefined;
   return profilesFor(store, user, clientIdOf(screen), certificate);
 }
-
-export const profileHintOf = (params: Readonly<Record<string, unknown>>): string | undefined =>
-  typeof params['profile_hint'] === 'string' ? params['profile_hint'] : undefined;
 
 /** The choice goes back in the result; the profile prompt records it for the session (provider/interaction-policy.ts). */
 const choose = (screen: Screen, profile: Profile) => finish(screen, { profile });
@@ -59,10 +39,11 @@ export async function showProfile(screen: Screen): Promise<void> {
   const silent = silentProfile(profiles, hint);
   if (silent) {
     await choose(screen, silent);
-  } else if (chooseProfile(profiles, hint).kind === 'none') {
+  } else if (profiles.length === 0) {
     await finish(screen, { error: 'access_denied', error_description: 'the person has no profile this client accepts' });
   } else {
-    const refusedHint = hint && /^\d{12}$/.test(hint) ? await hintRefusal(screen, hint) : undefined;
+    const bin = hintedBin(hint);
+    const refusedHint = bin ? await hintRefusal(screen, bin) : undefined;
     render(screen.ctx, 'interactions/profile', screen.locale, { uid: screen.interaction.uid, csrf: screen.csrf, profiles, error: refusedHint });
   }
 }

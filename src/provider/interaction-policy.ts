@@ -1,5 +1,5 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
-import { actsForCompany, profileSchema } from '../domain/sign-in/profiles.ts';
+import { actsForCompany, profileHintOf, profileSchema } from '../domain/sign-in/profiles.ts';
 import type { Store } from '../domain/store.ts';
 
 const { Check, Prompt, base } = interactionPolicy;
@@ -51,7 +51,7 @@ export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profile
       if (result?.['login']) return Check.REQUEST_PROMPT;
       const chosen = await store.profileSelections.find(session.uid, client.clientId);
       if (!chosen) return Check.REQUEST_PROMPT;
-      const hint = typeof params['profile_hint'] === 'string' ? params['profile_hint'] : undefined;
+      const hint = profileHintOf(params);
       const matches = !hint || (hint === 'individual' ? chosen.type === 'individual' : chosen.bin === hint);
       return matches ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
     }),

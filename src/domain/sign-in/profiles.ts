@@ -89,6 +89,13 @@ export function chooseProfile(profiles: readonly Profile[], hint: string | undef
 export function silentProfile(profiles: readonly Profile[], hint: string | undefined): Profile | undefined {
   const choice = chooseProfile(profiles, hint);
   if (choice.kind !== 'chosen') return undefined;
-  const refusedHint = hint !== undefined && /^\d{12}$/.test(hint) && !profiles.some((profile) => profile.bin === hint);
-  return refusedHint ? undefined : choice.profile;
+  const bin = hintedBin(hint);
+  return bin !== undefined && !profiles.some((profile) => profile.bin === bin) ? undefined : choice.profile;
 }
+
+/** The `profile_hint` of an authorization request: 'individual', a BIN, or anything a client sent. */
+export const profileHintOf = (params: Readonly<Record<string, unknown>>): string | undefined =>
+  typeof params['profile_hint'] === 'string' ? params['profile_hint'] : undefined;
+
+/** The BIN a hint names, when it names a company. */
+export const hintedBin = (hint: string | undefined): string | undefined => (hint !== undefined && /^\d{12}$/.test(hint) ? hint : undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableProfiles, chooseProfile, INDIVIDUAL_NAME, type ProfileContext } from '../../../src/domain/sign-in/profiles.ts';
+import { availableProfiles, chooseProfile, INDIVIDUAL_NAME, type ProfileContext, silentProfile } from '../../../src/domain/sign-in/profiles.ts';
 import type { ParticipantRecord, ParticipantStatus } from '../../../src/domain/store.ts';
 import type { CertificateIdentity } from '../../../src/pki/identity.ts';
 
@@ -69,5 +69,13 @@ describe('profiles', () => {
     expect(chooseProfile(profiles, '999999999999')).toEqual({ kind: 'ask', profiles });
     expect(chooseProfile(profiles, undefined)).toEqual({ kind: 'ask', profiles });
     expect(chooseProfile([], undefined)).toEqual({ kind: 'none' });
+  });
+
+  it('takes no profile silently when the hint names a company the person cannot act for, even if one remains', () => {
+    const [individual, alpha] = availableProfiles(context());
+    expect(silentProfile([individual!], undefined)).toBe(individual);
+    expect(silentProfile([individual!, alpha!], ALPHA.bin)).toBe(alpha);
+    expect(silentProfile([individual!], '999999999999')).toBeUndefined();
+    expect(silentProfile([individual!, alpha!], undefined)).toBeUndefined();
   });
 });
