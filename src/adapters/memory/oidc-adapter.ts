@@ -1,20 +1,17 @@
 import type { AccountSession, OidcAdapter } from '../../domain/store.ts';
 import { accountSession, latestSignInFirst, sessionGrantIds } from '../store-shared/account-sessions.ts';
 import type { Clock } from '../store-shared/clock.ts';
-import { LruCache } from '../../pki/lru.ts';
+import { type CompactPayload, type Payload, compactPayload, expandPayload, sharedString } from './compact-payload.ts';
 import { ExpiringMap } from './expiring-map.ts';
 import { ACCOUNT_MODELS, expiryOf, GRANT_BOUND_MODELS } from '../store-shared/oidc-models.ts';
 
-type Payload = Record<string, unknown>;
-
 /**
- * A payload is kept as its JSON text, which V8 stores in about a third of the memory of the object (a refresh-token
- * chain leaves one consumed payload per rotation until it expires); the fields looked up by scans stay beside it,
- * through one shared copy of each value: the tokens of one grant repeat its account, grant, session and client.
+ * A payload is kept compact (compact-payload.ts): a refresh-token chain leaves one consumed payload per rotation until
+ * it expires. The fields looked up by scans stay beside it.
  */
 interface Stored {
   readonly model: string;
-  json: string;
+  payload: CompactPayload;
   readonly grantId: unknown;
   readonly accountId: unknown;
   readonly uid: unknown;
@@ -22,23 +19,14 @@ interface Stored {
   readonly clientId: unknown;
 }
 
-/** The values seen lately, each kept once; bounded, so a value nobody repeats is merely not shared. */
-function sharedValues(limit: number): (value: unknown) => unknown {
-  const seen = new LruCache<string, string>(limit);
-  return (value) => {
-    if (typeof value !== 'string') return value;
-    const known = seen.get(value);
-    if (known !== undefined) return known;
-    seen.set(value, value);
-    return value;
-  };
-}
+const shared = (value: unknown): unknown => (typeof value === 'string' ? sharedString(value) : value);
 
-const shared = sharedValues(4096);
+/** The id in a `Model:id` key (a Grant's id is its jti). */
+const idOf = (key: string): string => key.slice(key.indexOf(':') + 1);
 
-const stored = (model: string, payload: Payload): Stored => ({
+const stored = (model: string, id: string, payload: Payload): Stored => ({
   model,
-  json: JSON.stringify(payload),
+  payload: compactPayload(id, payload),
   grantId: shared(payload['grantId']),
   accountId: shared(payload['accountId']),
   uid: payload['uid'],
@@ -46,10 +34,7 @@ const stored = (model: string, payload: Payload): Stored => ({
   clientId: shared(payload['clientId']),
 });
 
-const payloadOf = (entry: Stored): Payload => JSON.parse(entry.json) as Payload;
-
-/** The id in a `Model:id` key (a Grant's id is its jti). */
-const idOf = (key: string): string => key.slice(key.indexOf(':') + 1);
+const payloadOf = (key: string, entry: Stored): Payload => expandPayload(idOf(key), entry.payload);
 
 export interface MemoryOidcStorage {
   readonly adapter: new (modelName: string) => OidcAdapter;
@@ -84,12 +69,12 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
     [...storage.entries()].filter(([, entry]) => entry.model === 'Session' && entry.accountId === accountId);
 
   const sessionsOf = async (accountId: string): Promise<AccountSession[]> =>
-    sessionEntries(accountId).flatMap(([, entry]) => accountSession(payloadOf(entry)) ?? []).sort(latestSignInFirst);
+    sessionEntries(accountId).flatMap(([key, entry]) => accountSession(payloadOf(key, entry)) ?? []).sort(latestSignInFirst);
 
   const endSession = async (accountId: string, sessionUid: string): Promise<boolean> => {
     const ended = sessionEntries(accountId).filter(([, entry]) => entry.uid === sessionUid);
     if (ended.length === 0) return false;
-    const named = new Set<unknown>(ended.flatMap(([, entry]) => sessionGrantIds(payloadOf(entry))));
+    const named = new Set<unknown>(ended.flatMap(([key, entry]) => sessionGrantIds(payloadOf(key, entry))));
     // A client's own logout drops it from the session but keeps an offline grant: its tokens still name the session.
     for (const [, entry] of storage.entries()) {
       if (GRANT_BOUND_MODELS.includes(entry.model) && entry.accountId === accountId && entry.sessionUid === sessionUid) named.add(entry.grantId);
@@ -117,9 +102,11 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
   };
 
   // A scan, not an index: user codes belong to the device flow, which Kilt does not enable.
-  const findWhere = (model: string, matches: (entry: Stored) => boolean): Payload | undefined => {
-    for (const [, entry] of storage.entries()) {
-      if (entry.model === model && matches(entry)) return payloadOf(entry);
+  const findWhere = (model: string, matches: (payload: Payload) => boolean): Payload | undefined => {
+    for (const [key, entry] of storage.entries()) {
+      if (entry.model !== model) continue;
+      const payload = payloadOf(key, entry);
+      if (matches(payload)) return payload;
     }
     return undefined;
   };
@@ -137,28 +124,29 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
 
     async upsert(id: string, payload: Payload, expiresIn: number) {
       const expiresAt = expiryOf(clock(), expiresIn);
-      storage.set(this.#key(id), stored(this.#model, payload), expiresAt);
+      storage.set(this.#key(id), stored(this.#model, id, payload), expiresAt);
       if (typeof payload['uid'] === 'string') keyByUid.set(`${this.#model}:${payload['uid']}`, this.#key(id), expiresAt);
     }
 
     async find(id: string) {
-      const entry = storage.get(this.#key(id));
-      return entry ? payloadOf(entry) : undefined;
+      const key = this.#key(id);
+      const entry = storage.get(key);
+      return entry ? payloadOf(key, entry) : undefined;
     }
 
     async findByUserCode(userCode: string) {
-      return findWhere(this.#model, (entry) => payloadOf(entry)['userCode'] === userCode);
+      return findWhere(this.#model, (payload) => payload['userCode'] === userCode);
     }
 
     async findByUid(uid: string) {
       const key = keyByUid.get(`${this.#model}:${uid}`);
       const entry = key === undefined ? undefined : storage.get(key);
-      return entry?.uid === uid ? payloadOf(entry) : undefined;
+      return key !== undefined && entry?.uid === uid ? payloadOf(key, entry) : undefined;
     }
 
     async consume(id: string) {
       const entry = storage.get(this.#key(id));
-      if (entry) entry.json = JSON.stringify({ ...payloadOf(entry), consumed: Math.floor(clock().getTime() / 1000) });
+      if (entry) entry.payload = compactPayload(id, { ...expandPayload(id, entry.payload), consumed: Math.floor(clock().getTime() / 1000) });
     }
 
     async destroy(id: string) {
