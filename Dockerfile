@@ -26,8 +26,13 @@ COPY src ./src
 COPY views ./views
 COPY public ./public
 # The files stay root's: the process cannot change its own code. Kilt writes nothing to disk in production (the store
-# is MongoDB, logs go to stdout).
+# is MongoDB, logs go to stdout) but Node's compile cache (bin/kilt.mjs), filled here with every module the server
+# loads, so that a container starts without the type stripper in memory. Node keeps one cache per set of V8 flags:
+# these are the flags of CMD.
 USER node
+ENV NODE_COMPILE_CACHE=/home/node/.cache/node-compile-cache
+RUN node --max-semi-space-size=4 --optimize-for-size bin/kilt.mjs help > /dev/null \
+  && node --max-semi-space-size=4 --optimize-for-size --input-type=module -e "for (const module of ['./src/main.ts', './src/adapters/mongo/index.ts', './src/adapters/sms/twilio-sms.ts']) await import(module); (await import('node:module')).flushCompileCache(); process.exit(0)"
 EXPOSE 3000
 # Slim images have no curl; Node 24 has fetch. PORT is read at run time, as Kilt reads it.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

@@ -1,3 +1,9 @@
 #!/usr/bin/env node
 // Node ≥ 22.18 runs the TypeScript sources directly (type stripping), so a fresh clone needs no build step.
-import '../src/cli/main.ts';
+// Node's compile cache keeps each module's stripped source and bytecode on disk (os.tmpdir() unless NODE_COMPILE_CACHE
+// names a folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off). A start that finds every module there never loads the
+// type stripper, whose WebAssembly and source stay in memory once loaded: about 20 MB less RSS, and a quicker start.
+import { enableCompileCache } from 'node:module';
+
+enableCompileCache();
+await import('../src/cli/main.ts');

@@ -3,6 +3,7 @@
  * `kilt serve` (and so `npm start`) runs `serve()`.
  */
 import { randomUUID } from 'node:crypto';
+import { flushCompileCache } from 'node:module';
 import type Koa from 'koa';
 import { loadPkiFromFiles } from './adapters/fs/pki-files.ts';
 import { renderLetter } from './adapters/mail/letters.ts';
@@ -332,6 +333,9 @@ export async function serve(): Promise<number> {
     logger.fatal({ err: error }, 'Kilt could not start');
     return 1;
   }
+  // Every module a server needs is loaded by now: the next start finds them all in the cache (bin/kilt.mjs), even if
+  // this process never exits cleanly.
+  flushCompileCache();
   return new Promise((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
