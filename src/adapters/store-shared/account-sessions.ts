@@ -34,4 +34,4 @@ export function sessionGrantIds(payload: Record<string, unknown>): string[] {
 }
 
 export const latestSignInFirst = (a: AccountSession, b: AccountSession): number =>
-  b.signedInAt.getTime() - a.signedInAt.getTime() || a.uid.localeCompare(b.uid);
+  b.signedInAt.getTime() - a.signedInAt.getTime() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
