@@ -48,6 +48,16 @@ export function oidcAdapterContract(factory: StoreFactory): void {
       expect(await codes.find('no-such-code')).toBeUndefined();
     });
 
+    it('keeps the expiry of a payload it marks consumed', async () => {
+      const tokens = adapter(fresh, 'RefreshToken');
+      await tokens.upsert('token-1', { jti: 'token-1', grantId: 'grant-1' }, 10);
+      fresh.clock.advance(5_000);
+      await tokens.consume('token-1');
+      expect(await tokens.find('token-1')).toEqual({ jti: 'token-1', grantId: 'grant-1', consumed: epochSeconds(fresh.clock.now()) });
+      fresh.clock.advance(5_000);
+      expect(await tokens.find('token-1')).toBeUndefined();
+    });
+
     it('destroys one payload', async () => {
       const tokens = adapter(fresh, 'AccessToken');
       await tokens.upsert('token-1', { jti: 'token-1' }, HOUR);

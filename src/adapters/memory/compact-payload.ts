@@ -3,23 +3,23 @@ import { LruCache } from '../../pki/lru.ts';
 export type Payload = Record<string, unknown>;
 
 /**
- * The keys of a payload, in order, with the positions whose value is kept as JSON text (objects and arrays). oidc-provider
- * writes few distinct key lists, so each is kept once and every payload of its kind points to it.
+ * A model and the keys of its payloads, in order, with the positions whose value is kept as JSON text (objects and
+ * arrays). oidc-provider writes few distinct key lists, so each is kept once and every payload of its kind points to it.
  */
 interface Shape {
+  readonly model: string;
   readonly keys: readonly string[];
   readonly json: readonly boolean[];
+  /** Where each key's value is, for the fields the store looks entries up by. */
+  readonly positions: ReadonlyMap<string, number>;
 }
 
 /**
- * A payload as its shape and its values. The tokens of one grant repeat its account, grant, session, client, scope and
- * their nested objects, so these values are shared between payloads, and the payload's own id (its jti) is not kept
- * twice. A stored token takes about half the memory of its JSON text this way.
+ * A payload as one array: its shape, then its values. The tokens of one grant repeat its account, grant, session,
+ * client, scope and their nested objects, so these values are shared between payloads, and the payload's own id (its
+ * jti) is not kept twice. A stored token takes about half the memory of its JSON text this way.
  */
-export interface CompactPayload {
-  readonly shape: Shape;
-  readonly values: readonly unknown[];
-}
+export type CompactPayload = readonly unknown[];
 
 /** Stands for the payload's id among the values. */
 const ID = Symbol('the id');
@@ -36,43 +36,55 @@ function sharedValues(limit: number): (value: string) => string {
 }
 
 /** One table for the process: the memory stores of one process share their tokens' values. */
-export const sharedString = sharedValues(4096);
+const sharedString = sharedValues(4096);
 
 const shapes = new LruCache<string, Shape>(256);
 
-function shapeOf(keys: readonly string[], json: readonly boolean[]): Shape {
-  const signature = keys.map((key, at) => (json[at] ? `{${key}` : key)).join('\u0000');
+function shapeOf(model: string, keys: readonly string[], json: readonly boolean[]): Shape {
+  const signature = [model, ...keys.map((key, at) => (json[at] ? `{${key}` : key))].join('\u0000');
   let shape = shapes.get(signature);
-  if (!shape) shapes.set(signature, (shape = { keys, json }));
+  if (!shape) shapes.set(signature, (shape = { model, keys, json, positions: new Map(keys.map((key, at) => [key, at + 1])) }));
   return shape;
 }
 
+const shapeIn = (compact: CompactPayload): Shape => compact[0] as Shape;
+
 /** As JSON.stringify would keep it: undefined and functions dropped, numbers that are not finite as null. */
-export function compactPayload(id: string, payload: Payload): CompactPayload {
+export function compactPayload(model: string, id: string, payload: Payload): CompactPayload {
   const keys: string[] = [];
   const json: boolean[] = [];
-  const values: unknown[] = [];
+  const compact: unknown[] = [undefined];
   for (const [key, value] of Object.entries(payload)) {
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
     keys.push(key);
     const nested = value !== null && typeof value === 'object';
     json.push(nested);
-    if (key === 'jti' && value === id) values.push(ID);
-    else if (nested) values.push(sharedString(JSON.stringify(value)));
-    else if (typeof value === 'string') values.push(sharedString(value));
-    else if (typeof value === 'number' && !Number.isFinite(value)) values.push(null);
+    if (key === 'jti' && value === id) compact.push(ID);
+    else if (nested) compact.push(sharedString(JSON.stringify(value)));
+    else if (typeof value === 'string') compact.push(sharedString(value));
+    else if (typeof value === 'number' && !Number.isFinite(value)) compact.push(null);
     else if (typeof value === 'bigint') throw new TypeError(`a BigInt in the payload (${key}) has no JSON form`);
-    else values.push(value);
+    else compact.push(value);
   }
-  return { shape: shapeOf(keys, json), values };
+  compact[0] = shapeOf(model, keys, json);
+  return compact;
 }
 
 /** A new object each time: oidc-provider may change what it was given. */
-export function expandPayload(id: string, { shape, values }: CompactPayload): Payload {
+export function expandPayload(id: string, compact: CompactPayload): Payload {
+  const { keys, json } = shapeIn(compact);
   const payload: Payload = {};
-  for (let at = 0; at < values.length; at++) {
-    const value = values[at];
-    payload[shape.keys[at]!] = value === ID ? id : shape.json[at] ? JSON.parse(value as string) : value;
+  for (let at = 0; at < keys.length; at++) {
+    const value = compact[at + 1];
+    payload[keys[at]!] = value === ID ? id : json[at] ? JSON.parse(value as string) : value;
   }
   return payload;
+}
+
+export const modelOf = (compact: CompactPayload): string => shapeIn(compact).model;
+
+/** A top-level string, number, boolean or null the payload holds under `key` (not the id: it is the entry's key). */
+export function fieldOf(compact: CompactPayload, key: string): unknown {
+  const at = shapeIn(compact).positions.get(key);
+  return at === undefined || shapeIn(compact).json[at - 1] ? undefined : compact[at];
 }

@@ -35,6 +35,12 @@ export class ExpiringMap<V> {
     return undefined;
   }
 
+  /** A new value for a live entry, which keeps its expiry. */
+  replace(key: string, value: V): void {
+    const entry = this.#entries.get(key);
+    if (entry !== undefined && isLive(entry, this.#clock())) this.#entries.set(key, { value, expiresAt: entry.expiresAt });
+  }
+
   delete(key: string): boolean {
     return this.#entries.delete(key);
   }
