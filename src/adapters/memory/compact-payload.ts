@@ -85,6 +85,7 @@ export const modelOf = (compact: CompactPayload): string => shapeIn(compact).mod
 
 /** A top-level string, number, boolean or null the payload holds under `key` (not the id: it is the entry's key). */
 export function fieldOf(compact: CompactPayload, key: string): unknown {
-  const at = shapeIn(compact).positions.get(key);
-  return at === undefined || shapeIn(compact).json[at - 1] ? undefined : compact[at];
+  const shape = shapeIn(compact);
+  const at = shape.positions.get(key);
+  return at === undefined || shape.json[at - 1] ? undefined : compact[at];
 }
