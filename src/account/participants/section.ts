@@ -5,8 +5,8 @@ import type { ParticipantActor, ParticipantManagement } from '../../domain/parti
 import { ParticipantError, type ParticipantErrorCode } from '../../domain/participants/participant-error.ts';
 import type { ParticipantRoles } from '../../domain/participants/roles.ts';
 import type { ParticipantRecord, UserRecord } from '../../domain/store.ts';
-import { pickLocale } from '../../interactions/locale.ts';
-import { type Locale, interpolate } from '../../pki/messages.ts';
+import { requestLocale } from '../../interactions/locale.ts';
+import { interpolate } from '../../pki/messages.ts';
 import { renderCabinet } from '../render-cabinet.ts';
 import type { CabinetDependencies, CabinetSection, CabinetState } from '../routes.ts';
 import { type Done, PARTICIPANT_ID, addForm, doneQuery, editForm, statusForm } from './forms.ts';
@@ -35,7 +35,6 @@ const STATUS: Readonly<Partial<Record<ParticipantErrorCode, number>>> = {
   'participant.status_changed': 409,
 };
 
-const locale = (ctx: Context): Locale => pickLocale(ctx, ctx.query['ui_locales']);
 /** The cabinet parsed the form already; a POST without a body is an empty form. */
 const formOf = (ctx: Context): unknown => ctx.request.body ?? {};
 
@@ -56,7 +55,7 @@ export function participantsSection(deps: ParticipantsSectionDependencies): Cabi
       view = { ...view, page: Math.ceil(page.total / view.perPage) };
       page = await management.list(actor.bin, view);
     }
-    const language = locale(ctx);
+    const language = requestLocale(ctx);
     const texts = PARTICIPANT_TEXTS[language];
     const rows = page.items.map((record) => rowModel(record, { actorIin: actor.iin, roles, locale: language, texts, state }));
     const editedElsewhere = state.edit && !rows.some((row) => row.id === state.edit?.id);
@@ -92,7 +91,7 @@ export function participantsSection(deps: ParticipantsSectionDependencies): Cabi
       await attempt();
     } catch (error) {
       if (!(error instanceof ParticipantError)) throw error;
-      await showList(ctx, actor, view, refused(localizedMessage(error, locale(ctx))), STATUS[error.code] ?? 422);
+      await showList(ctx, actor, view, refused(localizedMessage(error, requestLocale(ctx))), STATUS[error.code] ?? 422);
     }
   }
 
@@ -130,18 +129,16 @@ export function participantsSection(deps: ParticipantsSectionDependencies): Cabi
 
     router.get('/participants', administrator(async (ctx, actor) => {
       const said = doneQuery.safeParse(ctx.query);
-      const texts = PARTICIPANT_TEXTS[locale(ctx)];
+      const texts = PARTICIPANT_TEXTS[requestLocale(ctx)];
       await showList(ctx, actor, readView(ctx.query), said.success ? { notice: interpolate(texts[said.data.done], { iin: said.data.iin }) } : {});
     }));
 
     router.get('/participants/history', administrator(async (ctx, actor) => {
-      const language = locale(ctx);
+      const language = requestLocale(ctx);
       const events = (await management.history(actor.bin, HISTORY_LIMIT)).filter(isParticipantChange);
-      const actors = new Map<string, UserRecord>();
-      for (const userId of new Set(events.map((event) => event.userId).filter((id) => id !== null))) {
-        const user = await cabinetDeps.store.users.findById(userId);
-        if (user) actors.set(userId, user);
-      }
+      const userIds = [...new Set(events.map((event) => event.userId).filter((id) => id !== null))];
+      const users = await Promise.all(userIds.map((userId) => cabinetDeps.store.users.findById(userId)));
+      const actors = new Map<string, UserRecord>(users.flatMap((user) => (user ? [[user.id, user] as const] : [])));
       const texts = PARTICIPANT_TEXTS[language];
       renderCabinet(ctx, ctx.state.cabinet, 'participants-history', 'participants', {
         p: texts,

@@ -23,12 +23,13 @@ export interface Actor {
 }
 
 export async function sessionsOf(store: SessionStore, actor: Actor): Promise<SessionView[]> {
-  const sessions = await store.sessionsOf(actor.userId);
-  return Promise.all(sessions.map(async ({ clientIds, ...session }) => ({
+  const [sessions, selections] = await Promise.all([store.sessionsOf(actor.userId), store.profileSelections.listByAccount(actor.userId)]);
+  const chosen = new Map(selections.map((selection) => [`${selection.sessionUid}\n${selection.clientId}`, selection.profile]));
+  return sessions.map(({ clientIds, ...session }) => ({
     ...session,
     current: session.uid === actor.sessionUid,
-    clients: await Promise.all(clientIds.map(async (clientId) => ({ clientId, profile: await store.profileSelections.find(session.uid, clientId) }))),
-  })));
+    clients: clientIds.map((clientId) => ({ clientId, profile: chosen.get(`${session.uid}\n${clientId}`) ?? null })),
+  }));
 }
 
 /** «Выйти» on one session; false when it is no longer there (ended elsewhere meanwhile, or expired). */
