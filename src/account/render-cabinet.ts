@@ -1,7 +1,7 @@
 import type Koa from 'koa';
 import { administeredCompany } from '../domain/participants/administrator.ts';
 import { csrfToken } from '../interactions/csrf.ts';
-import { pickLocale } from '../interactions/locale.ts';
+import { requestLocale } from '../interactions/locale.ts';
 import { render } from '../interactions/render.ts';
 import type { Cabinet } from './cabinet-session.ts';
 import { CABINET_TEXTS } from './texts.ts';
@@ -10,7 +10,7 @@ export type CabinetTab = 'profile' | 'participants' | 'sessions' | 'agreements' 
 
 /** A page of the cabinet inside its frame: who, as whom, the tabs this profile may see, and the form token. */
 export function renderCabinet(ctx: Koa.Context, cabinet: Cabinet, view: string, tab: CabinetTab, locals: Record<string, unknown>, status = 200): void {
-  const locale = pickLocale(ctx, ctx.query['ui_locales']);
+  const locale = requestLocale(ctx);
   const c = CABINET_TEXTS[locale];
   render(ctx, `account/${view}`, locale, {
     ...locals,

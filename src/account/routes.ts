@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import type Koa from 'koa';
 import type { Store } from '../domain/store.ts';
 import { csrfValid } from '../interactions/csrf.ts';
-import { pickLocale } from '../interactions/locale.ts';
+import { requestLocale } from '../interactions/locale.ts';
 import { render } from '../interactions/render.ts';
 import type { LiveProvider } from '../provider/live-provider.ts';
 import { type Cabinet, openCabinet } from './cabinet-session.ts';
@@ -35,7 +35,7 @@ export function cabinetRoutes(deps: CabinetDependencies, sections: readonly Cabi
   const open = new Router({ prefix: '/account' });
   cabinetSignInRoutes(open, deps);
   open.get('/signed-out', (ctx) => {
-    const locale = pickLocale(ctx, ctx.query['ui_locales']);
+    const locale = requestLocale(ctx);
     render(ctx, 'account/signed-out', locale, { c: CABINET_TEXTS[locale], pageTitle: CABINET_TEXTS[locale].title });
   });
 

@@ -13,3 +13,6 @@ export function pickLocale(ctx: Koa.Context, uiLocales: unknown): Locale {
   }
   return 'ru';
 }
+
+/** The language of a page Kilt serves on its own: `?ui_locales=` carried along its links, then Accept-Language. */
+export const requestLocale = (ctx: Koa.Context): Locale => pickLocale(ctx, ctx.query['ui_locales']);

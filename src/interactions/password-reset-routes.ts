@@ -6,7 +6,7 @@ import { localizedMessage } from '../domain/messages.ts';
 import { LINK_SECRET } from '../domain/link-secret.ts';
 import { type PasswordResetDependencies, PasswordError, requestPasswordReset, resetPassword } from '../domain/password-reset.ts';
 import { csrfToken, csrfValid } from './csrf.ts';
-import { pickLocale } from './locale.ts';
+import { requestLocale } from './locale.ts';
 import { render } from './render.ts';
 
 const forgotForm = z.object({ csrf: z.string(), email: z.string().trim().max(254) });
@@ -16,34 +16,33 @@ const resetForm = z.object({ csrf: z.string(), password: z.string().max(1024), p
 export function passwordResetRoutes(deps: PasswordResetDependencies): Koa.Middleware {
   const router = new Router();
   const form = bodyParser({ enableTypes: ['form'], formLimit: '16kb' });
-  const locale = (ctx: Koa.Context) => pickLocale(ctx, ctx.query['ui_locales']);
 
-  router.get('/forgot-password', (ctx) => render(ctx, 'password/forgot', locale(ctx), { csrf: csrfToken(ctx) }));
+  router.get('/forgot-password', (ctx) => render(ctx, 'password/forgot', requestLocale(ctx), { csrf: csrfToken(ctx) }));
 
   router.post('/forgot-password', form, async (ctx) => {
     const fields = forgotForm.safeParse(ctx.request.body);
     if (!fields.success || !csrfValid(ctx, fields.data.csrf)) {
-      render(ctx, 'password/forgot', locale(ctx), { csrf: csrfToken(ctx) }, 400);
+      render(ctx, 'password/forgot', requestLocale(ctx), { csrf: csrfToken(ctx) }, 400);
       return;
     }
     // The same page for every address: the form tells nobody who has an account.
-    await requestPasswordReset(deps, fields.data.email, locale(ctx));
-    render(ctx, 'password/forgot', locale(ctx), { sent: true });
+    await requestPasswordReset(deps, fields.data.email, requestLocale(ctx));
+    render(ctx, 'password/forgot', requestLocale(ctx), { sent: true });
   });
 
   router.get('/reset-password/:secret', (ctx) => {
     const secret = ctx.params['secret'] ?? '';
     if (!LINK_SECRET.test(secret)) {
-      render(ctx, 'password/reset', locale(ctx), { invalid: true, error: localizedMessage(new PasswordError('reset.link_invalid'), locale(ctx)) }, 400);
+      render(ctx, 'password/reset', requestLocale(ctx), { invalid: true, error: localizedMessage(new PasswordError('reset.link_invalid'), requestLocale(ctx)) }, 400);
       return;
     }
-    render(ctx, 'password/reset', locale(ctx), { csrf: csrfToken(ctx), secret });
+    render(ctx, 'password/reset', requestLocale(ctx), { csrf: csrfToken(ctx), secret });
   });
 
   router.post('/reset-password/:secret', form, async (ctx) => {
     const secret = ctx.params['secret'] ?? '';
     const fields = resetForm.safeParse(ctx.request.body);
-    const language = locale(ctx);
+    const language = requestLocale(ctx);
     if (!LINK_SECRET.test(secret) || !fields.success || !csrfValid(ctx, fields.data.csrf)) {
       render(ctx, 'password/reset', language, { invalid: true, error: localizedMessage(new PasswordError('reset.link_invalid'), language) }, 400);
       return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pickLocale } from '../../interactions/locale.ts';
+import { requestLocale } from '../../interactions/locale.ts';
 import { decodeCmsInput } from '../../pki/cms.ts';
 import { displayTime } from '../display-time.ts';
 import { renderCabinet } from '../render-cabinet.ts';
@@ -16,7 +16,7 @@ export const agreementsSection: CabinetSection = (router, deps) => {
   router.get('/agreements', async (ctx) => {
     const history = await deps.store.agreements.history(ctx.state.cabinet.user.id);
     renderCabinet(ctx, ctx.state.cabinet, 'agreements', 'agreements', {
-      a: AGREEMENTS_TEXTS[pickLocale(ctx, ctx.query['ui_locales'])],
+      a: AGREEMENTS_TEXTS[requestLocale(ctx)],
       acceptances: history.toReversed(),
       when: displayTime,
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pickLocale } from '../../interactions/locale.ts';
+import { requestLocale } from '../../interactions/locale.ts';
 import { displayTime } from '../display-time.ts';
 import { renderCabinet } from '../render-cabinet.ts';
 import type { CabinetSection } from '../routes.ts';
@@ -15,7 +15,7 @@ const shownSchema = z.coerce.number().int().min(STEP).max(MOST).catch(STEP);
 /** «Журнал»: the person's own audit events (recorded under their account), newest first. */
 export const journalSection: CabinetSection = (router, deps) => {
   router.get('/journal', async (ctx) => {
-    const locale = pickLocale(ctx, ctx.query['ui_locales']);
+    const locale = requestLocale(ctx);
     const shown = shownSchema.parse(ctx.query['shown']);
     // One more than shown tells whether there is more to show.
     const events = await deps.store.audit.listByUser(ctx.state.cabinet.user.id, shown + 1);

@@ -7,7 +7,7 @@ import type { ProfileDependencies } from '../../domain/profile/dependencies.ts';
 import { confirmEmailChange } from '../../domain/profile/email-change.ts';
 import { ProfileError } from '../../domain/profile/profile-error.ts';
 import { render } from '../../interactions/render.ts';
-import { localeOf } from './page.ts';
+import { requestLocale } from '../../interactions/locale.ts';
 import { PROFILE_TEXTS } from './texts.ts';
 
 
@@ -18,7 +18,7 @@ import { PROFILE_TEXTS } from './texts.ts';
 export function emailChangeLinkRoutes(deps: ProfileDependencies): Koa.Middleware {
   const router = new Router();
   router.get('/confirm-email/:secret', async (ctx) => {
-    const locale = localeOf(ctx);
+    const locale = requestLocale(ctx);
     const t = PROFILE_TEXTS[locale];
     const secret = ctx.params['secret'] ?? '';
     try {

@@ -10,7 +10,7 @@ import { DOCUMENT_KINDS } from '../../domain/profile/personal-data.ts';
 import { ProfileError, ProfileFormError } from '../../domain/profile/profile-error.ts';
 import { regionOptions } from '../../domain/profile/regions.ts';
 import type { UserRecord } from '../../domain/store.ts';
-import { pickLocale } from '../../interactions/locale.ts';
+import { requestLocale } from '../../interactions/locale.ts';
 import type { Locale } from '../../pki/messages.ts';
 import type { Cabinet } from '../cabinet-session.ts';
 import { renderCabinet } from '../render-cabinet.ts';
@@ -34,7 +34,6 @@ export interface ProfilePageState {
   readonly values?: Readonly<Record<string, string>>;
 }
 
-export const localeOf = (ctx: Koa.Context): Locale => pickLocale(ctx, ctx.query['ui_locales']);
 
 /** A refusal in the page's terms: the message at the form, and under each field it names. */
 export function refusal(error: KiltError, locale: Locale): Pick<ProfilePageState, 'error' | 'problems'> {
@@ -51,7 +50,7 @@ function storedValues(user: UserRecord, form: ProfileForm | undefined): Record<s
 
 /** «Профиль пользователя»: certificate data, «Данные профиля», contacts and password, with the form asked for open. */
 export async function renderProfile(ctx: Koa.Context, deps: ProfileRouteDependencies, cabinet: Cabinet, state: ProfilePageState, status = 200): Promise<void> {
-  const locale = localeOf(ctx);
+  const locale = requestLocale(ctx);
   const t = PROFILE_TEXTS[locale];
   const { user } = cabinet;
   const { personalData, address, phoneChange } = user;

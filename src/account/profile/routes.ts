@@ -1,3 +1,4 @@
+import { requestLocale } from '../../interactions/locale.ts';
 import type Koa from 'koa';
 import { z } from 'zod';
 import { KiltError } from '../../domain/kilt-error.ts';
@@ -7,7 +8,7 @@ import { changePassword } from '../../domain/profile/password-change.ts';
 import { confirmPhoneChange, requestPhoneChange, resendPhoneCode } from '../../domain/profile/phone-change.ts';
 import { saveAddress, savePersonalData } from '../../domain/profile/profile-data.ts';
 import type { CabinetSection, CabinetState } from '../routes.ts';
-import { type ProfileForm, type ProfilePageState, type ProfileRouteDependencies, localeOf, refusal, renderProfile } from './page.ts';
+import { type ProfileForm, type ProfilePageState, type ProfileRouteDependencies, refusal, renderProfile } from './page.ts';
 import { PROFILE_TEXTS, type ProfileWording } from './texts.ts';
 
 const text = (max: number) => z.string().max(max).default('');
@@ -64,7 +65,7 @@ export function profileSection(deps: ProfileRouteDependencies): CabinetSection {
   ): Promise<boolean> {
     const fields = schema.safeParse(ctx.request.body);
     if (!fields.success) {
-      await page(ctx, { open: form, error: localizedMessage(new KiltError('profile.form_invalid'), localeOf(ctx)) }, 400);
+      await page(ctx, { open: form, error: localizedMessage(new KiltError('profile.form_invalid'), requestLocale(ctx)) }, 400);
       return false;
     }
     try {
@@ -75,7 +76,7 @@ export function profileSection(deps: ProfileRouteDependencies): CabinetSection {
       // The refused work may have changed the account (an attempt counted, a code forgotten): the page shows it as it is.
       const { cabinet } = ctx.state;
       const user = (await deps.store.users.findById(cabinet.user.id)) ?? cabinet.user;
-      await renderProfile(ctx, deps, { ...cabinet, user }, { open: form, values: keep(fields.data), ...refusal(error, localeOf(ctx)) }, STATUS[error.code] ?? 400);
+      await renderProfile(ctx, deps, { ...cabinet, user }, { open: form, values: keep(fields.data), ...refusal(error, requestLocale(ctx)) }, STATUS[error.code] ?? 400);
       return false;
     }
   }
@@ -84,7 +85,7 @@ export function profileSection(deps: ProfileRouteDependencies): CabinetSection {
     router.get('/profile', async (ctx) => {
       const key = ctx.query['done'];
       const done = typeof key === 'string' && Object.hasOwn(DONE, key) ? DONE[key] : undefined;
-      await page(ctx, done ? { notice: PROFILE_TEXTS[localeOf(ctx)][done] } : {});
+      await page(ctx, done ? { notice: PROFILE_TEXTS[requestLocale(ctx)][done] } : {});
     });
     for (const form of ['personal', 'address', 'email', 'phone', 'password'] as const) {
       router.get(`/profile/${form}`, (ctx) => page(ctx, { open: form }));
@@ -102,13 +103,13 @@ export function profileSection(deps: ProfileRouteDependencies): CabinetSection {
 
     router.post('/profile/email', async (ctx) => {
       const { user } = ctx.state.cabinet;
-      const sent = await submit(ctx, 'email', FORMS.email, ({ email }) => requestEmailChange(deps, user, email, localeOf(ctx), ctx.ip));
+      const sent = await submit(ctx, 'email', FORMS.email, ({ email }) => requestEmailChange(deps, user, email, requestLocale(ctx), ctx.ip));
       if (sent) ctx.redirect('/account/profile?done=email');
     });
 
     router.post('/profile/phone', async (ctx) => {
       const { user } = ctx.state.cabinet;
-      if (await submit(ctx, 'phone', FORMS.phone, ({ phone }) => requestPhoneChange(deps, user, phone, localeOf(ctx)))) ctx.redirect('/account/profile/phone');
+      if (await submit(ctx, 'phone', FORMS.phone, ({ phone }) => requestPhoneChange(deps, user, phone, requestLocale(ctx)))) ctx.redirect('/account/profile/phone');
     });
 
     router.post('/profile/phone/code', async (ctx) => {
@@ -120,9 +121,9 @@ export function profileSection(deps: ProfileRouteDependencies): CabinetSection {
       const { cabinet } = ctx.state;
       let resent = cabinet.user;
       const done = await submit(ctx, 'phone', z.object({}), async () => {
-        resent = await resendPhoneCode(deps, cabinet.user, localeOf(ctx));
+        resent = await resendPhoneCode(deps, cabinet.user, requestLocale(ctx));
       });
-      if (done) await renderProfile(ctx, deps, { ...cabinet, user: resent }, { open: 'phone', notice: PROFILE_TEXTS[localeOf(ctx)].codeResent });
+      if (done) await renderProfile(ctx, deps, { ...cabinet, user: resent }, { open: 'phone', notice: PROFILE_TEXTS[requestLocale(ctx)].codeResent });
     });
 
     router.post('/profile/password', async (ctx) => {
@@ -133,7 +134,7 @@ export function profileSection(deps: ProfileRouteDependencies): CabinetSection {
         confirmation: fields.password_confirmation,
         cms: fields.signature,
         challengeId: fields.challengeId,
-      }, localeOf(ctx), ctx.ip), () => ({}));
+      }, requestLocale(ctx), ctx.ip), () => ({}));
       if (changed) ctx.redirect('/account/profile?done=password');
     });
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Actor, type SessionView, endAllSessions, endSession, sessionsOf } from '../../domain/account/sessions.ts';
 import type { ClientRepository } from '../../domain/store.ts';
-import { pickLocale } from '../../interactions/locale.ts';
+import { requestLocale } from '../../interactions/locale.ts';
 import { ACCOUNT_CLIENT_ID } from '../account-client.ts';
 import { type Cabinet, forgetCabinet } from '../cabinet-session.ts';
 import { displayTime } from '../display-time.ts';
@@ -36,7 +36,7 @@ async function rows(clients: ClientRepository, sessions: readonly SessionView[],
  */
 export const sessionsSection: CabinetSection = (router, deps) => {
   router.get('/sessions', async (ctx) => {
-    const s = SESSIONS_TEXTS[pickLocale(ctx, ctx.query['ui_locales'])];
+    const s = SESSIONS_TEXTS[requestLocale(ctx)];
     const sessions = await sessionsOf(deps.store, actorOf(ctx.state.cabinet, ctx.ip));
     renderCabinet(ctx, ctx.state.cabinet, 'sessions', 'sessions', {
       s, sessions: await rows(deps.store.clients, sessions, s), ended: ctx.query['ended'] === '1', when: displayTime,

@@ -12,9 +12,9 @@ import type { RegistrationDependencies } from '../../domain/registration/depende
 import { confirmSmsCode, sendSmsCode } from '../../domain/registration/sms-code.ts';
 import { startRegistration } from '../../domain/registration/start.ts';
 import type { RegistrationRecord, RegistrationStep } from '../../domain/store.ts';
-import { LOCALES, type Locale } from '../../pki/messages.ts';
+import { LOCALES } from '../../pki/messages.ts';
 import { csrfToken, csrfValid } from '../csrf.ts';
-import { pickLocale } from '../locale.ts';
+import { requestLocale } from '../locale.ts';
 import { forgetRegistration, registrationId, rememberRegistration } from './registration-cookie.ts';
 import { type PageOptions, type Refusal, certificatePage, stepPage } from './pages.ts';
 
@@ -58,9 +58,8 @@ const stepPath = (step: RegistrationStep) => `/register/${step}`;
 export function registrationRoutes(deps: RegistrationRouteDependencies): Koa.Middleware {
   const router = new Router({ prefix: '/register' });
   const form = bodyParser({ enableTypes: ['form'], formLimit: '512kb' });
-  const locale = (ctx: Koa.Context): Locale => pickLocale(ctx, ctx.query['ui_locales']);
   const options = (ctx: Koa.Context, registration: RegistrationRecord | null): PageOptions => ({
-    ctx, locale: locale(ctx), csrf: csrfToken(ctx), deps, registration,
+    ctx, locale: requestLocale(ctx), csrf: csrfToken(ctx), deps, registration,
   });
 
   async function current(ctx: Koa.Context): Promise<RegistrationRecord | null> {
@@ -107,7 +106,7 @@ export function registrationRoutes(deps: RegistrationRouteDependencies): Koa.Mid
         ctx.redirect(registration ? stepPath(registration.step) : '/register');
         return false;
       }
-      await page({ error: localizedMessage(error, locale(ctx)), errorCode: error.code });
+      await page({ error: localizedMessage(error, requestLocale(ctx)), errorCode: error.code });
       return false;
     }
   }
@@ -130,7 +129,7 @@ export function registrationRoutes(deps: RegistrationRouteDependencies): Koa.Mid
     }
     // The language the page was shown in (ui_locales of a sign-in, or the browser's) is the registration's: its SMS,
     // letters and the agreement text.
-    const { signature, challengeId, returnTo, locale: language = locale(ctx) } = fields.data;
+    const { signature, challengeId, returnTo, locale: language = requestLocale(ctx) } = fields.data;
     const page = (refusal: Refusal) => certificatePage(options(ctx, null), { returnTo: returnTo ?? null, ...refusal }, 400);
     let registration: RegistrationRecord | undefined;
     const done = await attempt(ctx, page, async () => {
@@ -241,7 +240,7 @@ export function registrationRoutes(deps: RegistrationRouteDependencies): Koa.Mid
 
   router.get('/confirm/:secret', async (ctx) => {
     const secret = ctx.params['secret'] ?? '';
-    const language = locale(ctx);
+    const language = requestLocale(ctx);
     try {
       if (!LINK_SECRET.test(secret)) throw new KiltError('registration.link_invalid');
       const confirmed = await confirmRegistration(deps, secret, ctx.ip);
