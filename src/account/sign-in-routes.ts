@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Router from '@koa/router';
 import type Koa from 'koa';
 import { z } from 'zod';
-import { sameSecret } from '../interactions/same-secret.ts';
+import { sameSecret } from '../domain/same-secret.ts';
 import type { LiveProvider } from '../provider/live-provider.ts';
 import { ACCOUNT_CLIENT_ID } from './account-client.ts';
 import { forgetCabinet, rememberCabinet } from './cabinet-session.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Koa from 'koa';
-import { sameSecret } from './same-secret.ts';
+import { sameSecret } from '../domain/same-secret.ts';
 
 const COOKIE = 'kilt.csrf';
 

@@ -1,10 +1,11 @@
-import { type KeyObject, createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
+import { type KeyObject, createHmac, createSecretKey } from 'node:crypto';
+import { sameSecret } from '../domain/same-secret.ts';
 
 /**
  * The cookie keys in the shape koa and oidc-provider take instead of a key array (sign, verify, index), signing as
  * keygrip does — HMAC-SHA1 in base64url, the newest key first — so cookies set before and after a restart agree.
  * keygrip hands each HMAC its key as a string and compares through two more HMACs with a fresh random key; a
- * sign-in reads a dozen signed cookies, so here the keys are imported once and compared with timingSafeEqual.
+ * sign-in reads a dozen signed cookies, so here the keys are imported once and compared in constant time directly.
  */
 export class CookieKeys {
   readonly #keys: readonly KeyObject[];
@@ -25,10 +26,7 @@ export class CookieKeys {
   /** Which key signed `data` into `digest` (0 is the newest), or -1. */
   index(data: string, digest: string): number {
     const given = Buffer.from(digest, 'utf8');
-    return this.#keys.findIndex((key) => {
-      const expected = Buffer.from(this.#signWith(key, data), 'utf8');
-      return expected.length === given.length && timingSafeEqual(expected, given);
-    });
+    return this.#keys.findIndex((key) => sameSecret(this.#signWith(key, data), given));
   }
 
   #signWith(key: KeyObject, data: string): string {

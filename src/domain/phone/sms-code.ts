@@ -1,4 +1,5 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
+import { sameSecret } from '../same-secret.ts';
 import type { Locale } from '../../pki/messages.ts';
 import type { SmsSender } from '../sms.ts';
 import { type AuditRepository, type PendingSmsCode, RateLimitedError, type RateLimiter } from '../store.ts';
@@ -86,7 +87,7 @@ export async function checkSmsCode<T>(clock: () => Date, holder: SmsCodeHolder<T
   if (sms.expiresAt <= clock()) throw new PhoneError('phone.sms_code_expired');
   const counted = await holder.save({ ...sms, attempts: sms.attempts + 1 });
   const given = codeHash(holder.salt, code.replace(/\s/g, ''));
-  if (!timingSafeEqual(given, Buffer.from(sms.codeHash, 'hex'))) {
+  if (!sameSecret(Buffer.from(sms.codeHash, 'hex'), given)) {
     const left = SMS_MAX_ATTEMPTS - sms.attempts - 1;
     if (left === 0) throw new PhoneError('phone.sms_too_many_attempts');
     throw new PhoneError('phone.sms_code_wrong', 'wrong code', { left: String(left) });

@@ -8,13 +8,10 @@ export async function profilesFor(
   clientId: string,
   certificate: ProfileCertificate | undefined,
 ): Promise<Profile[]> {
-  const client = await store.clients.find(clientId);
-  const participants = await store.participants.listByIin(user.iin);
-  const organizations = new Map<string, OrganizationRecord>();
-  for (const participant of participants) {
-    const organization = await store.organizations.findByBin(participant.organizationBin);
-    if (organization) organizations.set(organization.bin, organization);
-  }
+  const [client, participants] = await Promise.all([store.clients.find(clientId), store.participants.listByIin(user.iin)]);
+  const bins = [...new Set(participants.map((participant) => participant.organizationBin))];
+  const found = await Promise.all(bins.map((bin) => store.organizations.findByBin(bin)));
+  const organizations = new Map<string, OrganizationRecord>(found.flatMap((organization) => (organization ? [[organization.bin, organization] as const] : [])));
   return availableProfiles({
     certificate,
     participants,
