@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { profilesFor } from '../domain/sign-in/person-profiles.ts';
-import { type Profile, type ProfileCertificate, hintedBin, profileHintOf, silentProfile } from '../domain/sign-in/profiles.ts';
+import { type Profile, type ProfileCertificate, hintedBin, matchesHint, profileHintOf, silentProfile } from '../domain/sign-in/profiles.ts';
 import { CERTIFICATE_ROLES } from '../pki/identity.ts';
 import { csrfValid } from './csrf.ts';
 import { type Screen, clientIdOf, finish } from './interaction-context.ts';
@@ -51,7 +51,7 @@ export async function showProfile(screen: Screen): Promise<void> {
 export async function submitProfile(screen: Screen, fields: Record<string, unknown>): Promise<void> {
   const form = profileForm.safeParse(fields);
   const profiles = await profilesOf(screen);
-  const chosen = form.success ? profiles.find((profile) => (profile.bin ?? 'individual') === form.data.profile) : undefined;
+  const chosen = form.success ? profiles.find((profile) => matchesHint(profile, form.data.profile)) : undefined;
   if (!form.success || !csrfValid(screen.ctx, form.data.csrf) || !chosen) {
     render(screen.ctx, 'interactions/profile', screen.locale, { uid: screen.interaction.uid, csrf: screen.csrf, profiles }, 400);
     return;

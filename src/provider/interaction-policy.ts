@@ -1,5 +1,5 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
-import { actsForCompany, profileHintOf, profileSchema } from '../domain/sign-in/profiles.ts';
+import { actsForCompany, matchesHint, profileHintOf, profileSchema } from '../domain/sign-in/profiles.ts';
 import type { Store } from '../domain/store.ts';
 
 const { Check, Prompt, base } = interactionPolicy;
@@ -52,7 +52,7 @@ export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profile
       const chosen = await store.profileSelections.find(session.uid, client.clientId);
       if (!chosen) return Check.REQUEST_PROMPT;
       const hint = profileHintOf(params);
-      const matches = !hint || (hint === 'individual' ? chosen.type === 'individual' : chosen.bin === hint);
+      const matches = !hint || matchesHint(chosen, hint);
       return matches ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
     }),
   );

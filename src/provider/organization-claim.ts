@@ -13,8 +13,8 @@ export interface OrganizationClaimRequest {
 export type OrganizationClaimSource = (request: OrganizationClaimRequest) => Promise<Profile | undefined>;
 
 /**
- * The profile chosen on the profile screen for this session and client, as the sign-in screens record it in
- * `store.profileSelections`; nothing when no choice was recorded (so no claim is released).
+ * The profile chosen for this session and client, as the profile prompt records it in `store.profileSelections`
+ * (provider/interaction-policy.ts); nothing when no choice was recorded (so no claim is released).
  */
 export function selectedProfile(selections: ProfileSelectionRepository): OrganizationClaimSource {
   return async ({ sessionUid, clientId }) => {

@@ -64,33 +64,20 @@ export function availableProfiles(context: ProfileContext): Profile[] {
   return profiles;
 }
 
-export type ProfileChoice =
-  | { readonly kind: 'chosen'; readonly profile: Profile }
-  | { readonly kind: 'ask'; readonly profiles: readonly Profile[] }
-  | { readonly kind: 'none' };
+/** Whether a profile is the one a `profile_hint` (or the profile form's value) names: 'individual' or a BIN. */
+export const matchesHint = (profile: Profile, hint: string): boolean =>
+  hint === 'individual' ? profile.type === 'individual' : profile.bin === hint;
 
 /**
- * One profile is taken silently, several are offered (KNP style). A `profile_hint` ('individual' or a BIN) picks its
- * profile when the person has it; otherwise the person chooses among what they have.
- */
-export function chooseProfile(profiles: readonly Profile[], hint: string | undefined): ProfileChoice {
-  if (profiles.length === 0) return { kind: 'none' };
-  if (hint) {
-    const hinted = profiles.find((profile) => (hint === 'individual' ? profile.type === 'individual' : profile.bin === hint));
-    if (hinted) return { kind: 'chosen', profile: hinted };
-  }
-  return profiles.length === 1 ? { kind: 'chosen', profile: profiles[0]! } : { kind: 'ask', profiles };
-}
-
-/**
- * The profile taken without asking: the only one, or the one the hint names. A hint naming a company the person
- * cannot act for is not passed over in silence even when one profile remains: the screen says why.
+ * The profile taken without asking: the one a `profile_hint` names, else the only one (KNP style: several are
+ * offered). A hint naming a company the person cannot act for is not passed over in silence even when one profile
+ * remains: the screen says why.
  */
 export function silentProfile(profiles: readonly Profile[], hint: string | undefined): Profile | undefined {
-  const choice = chooseProfile(profiles, hint);
-  if (choice.kind !== 'chosen') return undefined;
   const bin = hintedBin(hint);
-  return bin !== undefined && !profiles.some((profile) => profile.bin === bin) ? undefined : choice.profile;
+  if (bin !== undefined && !profiles.some((profile) => profile.bin === bin)) return undefined;
+  const hinted = hint === undefined ? undefined : profiles.find((profile) => matchesHint(profile, hint));
+  return hinted ?? (profiles.length === 1 ? profiles[0] : undefined);
 }
 
 /** The `profile_hint` of an authorization request: 'individual', a BIN, or anything a client sent. */

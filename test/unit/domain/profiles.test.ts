@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableProfiles, chooseProfile, INDIVIDUAL_NAME, type ProfileContext, silentProfile } from '../../../src/domain/sign-in/profiles.ts';
+import { availableProfiles, INDIVIDUAL_NAME, matchesHint, type ProfileContext, silentProfile } from '../../../src/domain/sign-in/profiles.ts';
 import type { ParticipantRecord, ParticipantStatus } from '../../../src/domain/store.ts';
 import type { CertificateIdentity } from '../../../src/pki/identity.ts';
 
@@ -63,12 +63,20 @@ describe('profiles', () => {
 
   it('chooses silently when there is one profile or a matching hint, and asks otherwise', () => {
     const profiles = availableProfiles(context());
-    expect(chooseProfile(profiles.slice(0, 1), undefined)).toEqual({ kind: 'chosen', profile: profiles[0] });
-    expect(chooseProfile(profiles, BETA.bin)).toEqual({ kind: 'chosen', profile: profiles[2] });
-    expect(chooseProfile(profiles, 'individual')).toEqual({ kind: 'chosen', profile: profiles[0] });
-    expect(chooseProfile(profiles, '999999999999')).toEqual({ kind: 'ask', profiles });
-    expect(chooseProfile(profiles, undefined)).toEqual({ kind: 'ask', profiles });
-    expect(chooseProfile([], undefined)).toEqual({ kind: 'none' });
+    expect(silentProfile(profiles.slice(0, 1), undefined)).toBe(profiles[0]);
+    expect(silentProfile(profiles, BETA.bin)).toBe(profiles[2]);
+    expect(silentProfile(profiles, 'individual')).toBe(profiles[0]);
+    expect(silentProfile(profiles, 'not a hint')).toBeUndefined();
+    expect(silentProfile(profiles, undefined)).toBeUndefined();
+    expect(silentProfile([], undefined)).toBeUndefined();
+  });
+
+  it('tells whether a profile is the one a hint or the profile form names', () => {
+    const [individual, alpha] = availableProfiles(context());
+    expect(matchesHint(individual!, 'individual')).toBe(true);
+    expect(matchesHint(alpha!, ALPHA.bin)).toBe(true);
+    expect(matchesHint(alpha!, 'individual')).toBe(false);
+    expect(matchesHint(individual!, ALPHA.bin)).toBe(false);
   });
 
   it('takes no profile silently when the hint names a company the person cannot act for, even if one remains', () => {
