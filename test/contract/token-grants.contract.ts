@@ -24,5 +24,14 @@ export function tokenGrantsContract(factory: StoreFactory): void {
       expect([...(await fresh.store.tokenGrantIds(query))].sort()).toEqual(['g-1', 'g-2']);
       expect(await fresh.store.tokenGrantIds({ ...query, accountId: 'carol' })).toEqual([]);
     });
+
+    it('names no grant of a token that has expired', async () => {
+      const refreshTokens = new fresh.store.oidcAdapter('RefreshToken');
+      const token = { accountId: 'alice', sessionUid: 'u-1', clientId: 'keden' };
+      await refreshTokens.upsert('r-1', { kind: 'RefreshToken', jti: 'r-1', grantId: 'g-1', ...token }, 10);
+      await refreshTokens.upsert('r-2', { kind: 'RefreshToken', jti: 'r-2', grantId: 'g-2', ...token }, HOUR);
+      fresh.clock.advance(10_000);
+      expect(await fresh.store.tokenGrantIds(token)).toEqual(['g-2']);
+    });
   });
 }

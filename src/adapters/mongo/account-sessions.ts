@@ -8,10 +8,22 @@ import { live } from './oidc-adapter.ts';
 
 type StoredPayload = Pick<OidcPayloadDocument, '_id' | 'payload'>;
 
-/** One account's sessions, found through the kind + payload.accountId index. */
+/** One account's sessions and the grants its tokens were issued under, found through the kind + payload.accountId index. */
 export function mongoAccountSessions(payloads: Model<OidcPayloadDocument>, clock: Clock) {
   const sessionsWhere = (filter: Record<string, unknown>) =>
     payloads.find({ kind: 'Session', ...filter, ...live(clock()) }, { payload: 1 }).lean<StoredPayload[]>();
+
+  /** The grants of the account's live tokens in a session, at one client or at all: an account holds few tokens. */
+  const issuedGrantIds = async (query: { accountId: string; sessionUid: string; clientId?: string }): Promise<string[]> => {
+    const grantIds: unknown[] = await payloads.distinct('payload.grantId', {
+      kind: { $in: GRANT_BOUND_MODELS },
+      'payload.accountId': query.accountId,
+      'payload.sessionUid': query.sessionUid,
+      ...(query.clientId === undefined ? {} : { 'payload.clientId': query.clientId }),
+      ...live(clock()),
+    });
+    return grantIds.filter((grantId): grantId is string => typeof grantId === 'string');
+  };
 
   return {
     async sessionsOf(accountId: string): Promise<AccountSession[]> {
@@ -23,10 +35,8 @@ export function mongoAccountSessions(payloads: Model<OidcPayloadDocument>, clock
       const ended = await sessionsWhere({ 'payload.accountId': accountId, 'payload.uid': sessionUid });
       if (ended.length === 0) return false;
       // A client's own logout drops it from the session but keeps an offline grant: its tokens still name the session.
-      const issued: unknown[] = await payloads.distinct('payload.grantId', {
-        kind: { $in: GRANT_BOUND_MODELS }, 'payload.accountId': accountId, 'payload.sessionUid': sessionUid,
-      });
-      const named = [...new Set([...ended.flatMap((document) => sessionGrantIds(document.payload)), ...issued.filter((id): id is string => typeof id === 'string')])];
+      const issued = await issuedGrantIds({ accountId, sessionUid });
+      const named = [...new Set([...ended.flatMap((document) => sessionGrantIds(document.payload)), ...issued])];
       // Only the account's own grants: the session names them, the grant documents confirm whose they are.
       const grants = named.length === 0
         ? []
@@ -42,5 +52,7 @@ export function mongoAccountSessions(payloads: Model<OidcPayloadDocument>, clock
       await payloads.deleteMany({ _id: { $in: ended.map((document) => document._id) } });
       return true;
     },
+
+    tokenGrantIds: (query: { accountId: string; sessionUid: string; clientId: string }): Promise<string[]> => issuedGrantIds(query),
   };
 }

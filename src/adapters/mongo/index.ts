@@ -26,7 +26,6 @@ import { mongoOrganizations } from './organizations.ts';
 import { mongoParticipants } from './participants.ts';
 import { mongoProfileSelections } from './profile-selections.ts';
 import { createRateLimitIndexes, mongoRateLimiters } from './rate-limiter.ts';
-import { mongoTokenGrantIds } from './token-grants.ts';
 import { mongoRegistrations } from './registrations.ts';
 import { mongoUsers } from './users.ts';
 
@@ -93,7 +92,6 @@ export async function connectMongoStore(uri: string, options: MongoStoreOptions 
       registrations: mongoRegistrations(models.registrations, clock),
       endSessions: mongoEndSessions(models.oidcPayloads),
       ...mongoAccountSessions(models.oidcPayloads, clock),
-      tokenGrantIds: mongoTokenGrantIds(models.oidcPayloads),
       oidcAdapter: mongoOidcAdapter(models.oidcPayloads, clock),
       rateLimiter: mongoRateLimiters(connection),
       async ping() {
