@@ -108,7 +108,7 @@ function passwordRoutes(config: Config, store: Store, mailer: Mailer): Koa.Middl
   return passwordResetRoutes({
     store,
     passwords: argon2Hasher(config.argon2),
-    letters: store.rateLimiter({ points: 3, durationSeconds: 3600, blockSeconds: 3600, keyPrefix: 'password-reset-letters' }),
+    letters: hourly(store, 3, 'password-reset-letters'),
     async send(letter) {
       const body = letter.name === 'password-reset'
         ? renderLetter('password-reset', letter.locale, { link: letter.link })
@@ -120,15 +120,17 @@ function passwordRoutes(config: Config, store: Store, mailer: Mailer): Koa.Middl
   });
 }
 
+/** At most `points` an hour per key, then blocked for the rest of the hour: letters and SMS codes. */
+const hourly = (store: Store, points: number, keyPrefix: string) => store.rateLimiter({ points, durationSeconds: 3600, blockSeconds: 3600, keyPrefix });
+
 /** SMS codes to one number, at most 5 an hour, whichever form (registration, cabinet) asks for them. */
-const smsPerNumber = (store: Store) => store.rateLimiter({ points: 5, durationSeconds: 3600, blockSeconds: 3600, keyPrefix: 'sms-per-number' });
+const smsPerNumber = (store: Store) => hourly(store, 5, 'sms-per-number');
 
 /**
  * The registration wizard: letters by mail, SMS codes (smsPerNumber), confirmation letters (at most 3 an hour to one
  * address).
  */
 function registrationRoutesFor(config: Config, store: Store, verifier: PkiVerifier, channels: { mailer: Mailer; sms: SmsSender }, ncalayerUrl: string): Koa.Middleware {
-  const hourly = (points: number, keyPrefix: string) => store.rateLimiter({ points, durationSeconds: 3600, blockSeconds: 3600, keyPrefix });
   return registrationRoutes({
     store,
     verifier,
@@ -138,7 +140,7 @@ function registrationRoutesFor(config: Config, store: Store, verifier: PkiVerifi
       const body = renderLetter('registration-confirm', letter.locale, { link: letter.link, ...(letter.name ? { name: letter.name } : {}) });
       await channels.mailer.send({ to: letter.to, ...body });
     },
-    limits: { smsPerNumber: smsPerNumber(store), lettersPerEmail: hourly(3, 'registration-letters') },
+    limits: { smsPerNumber: smsPerNumber(store), lettersPerEmail: hourly(store, 3, 'registration-letters') },
     settings: config.registration,
     origin: config.issuer,
     clock: () => new Date(),
@@ -169,7 +171,7 @@ function profileFor(config: Config, store: Store, verifier: PkiVerifier | undefi
       await channels.mailer.send({ to: letter.to, ...body });
     },
     limits: {
-      emailChanges: store.rateLimiter({ points: 3, durationSeconds: 3600, blockSeconds: 3600, keyPrefix: 'email-change-letters' }),
+      emailChanges: hourly(store, 3, 'email-change-letters'),
       passwordFailures: store.rateLimiter({ points: 5, durationSeconds: 900, blockSeconds: 900, keyPrefix: 'cabinet-password' }),
     },
     origin,

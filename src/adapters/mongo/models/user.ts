@@ -1,3 +1,4 @@
+import { DOCUMENT_KINDS } from '../../../domain/profile/personal-data.ts';
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import type { IdentityDocumentKind } from '../../../domain/store.ts';
 import { LOCALES, type Locale } from '../../../pki/messages.ts';
@@ -45,8 +46,6 @@ export interface UserDocument {
 
 export const USER_EMAIL_INDEX = 'users_email_unique';
 export const USER_IIN_INDEX = 'users_iin_unique';
-
-const DOCUMENT_KINDS: readonly IdentityDocumentKind[] = ['id_card', 'passport', 'residence_permit'];
 
 const personalData = new Schema<PersonalDataDocument>(
   {
