@@ -1,4 +1,5 @@
 import type { Locale } from '../pki/messages.ts';
+import type { AuditRepository } from './store.ts';
 
 /** An e-mail as Kilt sends it: always both parts, so every mail client shows something readable. */
 export type Letter = { readonly to: string; readonly subject: string; readonly text: string; readonly html: string };
@@ -33,3 +34,21 @@ export type LetterName = keyof LetterLocals;
 
 /** A letter in the person's language, ready for `Mailer.send` once it has a recipient. */
 export type RenderLetter = <N extends LetterName>(name: N, locale: Locale, locals: LetterLocals[N]) => Omit<Letter, 'to'>;
+
+/**
+ * Sends a letter whose failure is audited ('mail.failed' with the letter's kind), not reported: what it tells of has
+ * already happened, or the form must answer alike whether it went out or not.
+ */
+export async function sendOrAudit<L>(
+  deps: { send(letter: L): Promise<void>; readonly store: { readonly audit: AuditRepository }; clock(): Date },
+  userId: string,
+  letter: L,
+  kind: string,
+): Promise<void> {
+  try {
+    await deps.send(letter);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    await deps.store.audit.record({ at: deps.clock(), type: 'mail.failed', userId, ip: null, details: { letter: kind, detail } });
+  }
+}

@@ -1,5 +1,6 @@
 import type { Locale } from '../pki/messages.ts';
 import { KiltError } from './kilt-error.ts';
+import { sendOrAudit } from './mail.ts';
 import { linkSecretHash, newLinkSecret } from './link-secret.ts';
 import type { PasswordHasher } from './passwords.ts';
 import { normalizeEmail } from './users/email.ts';
@@ -53,20 +54,8 @@ export async function requestPasswordReset(deps: PasswordResetDependencies, emai
   const now = deps.clock();
   await deps.store.oneTimeTokens.save({ hash: linkSecretHash(secret), purpose: 'password_reset', userId: user.id, expiresAt: new Date(now.getTime() + RESET_LINK_TTL_MS) });
   await deps.store.audit.record({ at: now, type: 'password.reset_requested', userId: user.id, ip: null, details: {} });
-  await sendAudited(deps, user.id, { name: 'password-reset', to: user.email, locale, link: `${deps.origin}/reset-password/${secret}` });
-}
-
-/**
- * A letter that cannot be sent is audited, not reported: the reset form must answer alike for every address, and
- * after a reset the password is changed whether or not the notice arrives.
- */
-async function sendAudited(deps: PasswordResetDependencies, userId: string, letter: PasswordResetLetter): Promise<void> {
-  try {
-    await deps.send(letter);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    await deps.store.audit.record({ at: deps.clock(), type: 'mail.failed', userId, ip: null, details: { letter: letter.name, detail } });
-  }
+  // Audited, not reported, if it cannot be sent: the reset form answers alike for every address.
+  await sendOrAudit(deps, user.id, { name: 'password-reset', to: user.email, locale, link: `${deps.origin}/reset-password/${secret}` }, 'password-reset');
 }
 
 /**
@@ -81,5 +70,5 @@ export async function resetPassword(deps: PasswordResetDependencies, secret: str
   if (!user) throw new PasswordError('reset.link_invalid');
   await deps.store.endSessions(user.id);
   await deps.store.audit.record({ at: now, type: 'password.reset', userId: user.id, ip: null, details: {} });
-  await sendAudited(deps, user.id, { name: 'password-changed', to: user.email, locale });
+  await sendOrAudit(deps, user.id, { name: 'password-changed', to: user.email, locale }, 'password-changed');
 }

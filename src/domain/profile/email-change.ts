@@ -4,7 +4,7 @@ import { linkSecretHash, newLinkSecret } from '../link-secret.ts';
 import { normalizeEmail } from '../users/email.ts';
 import { DuplicateError, RateLimitedError, type UserRecord } from '../store.ts';
 import { EMAIL_CHANGE_TTL_MS, type ProfileDependencies, type ProfileLetter } from './dependencies.ts';
-import { sendNotice } from './notices.ts';
+import { sendOrAudit } from '../mail.ts';
 import { ProfileError } from './profile-error.ts';
 
 const emailSchema = z.email();
@@ -48,7 +48,7 @@ export async function requestEmailChange(
   } catch {
     throw new ProfileError('profile.email_mail_failed', `no letter to ${address}`, { email: address });
   }
-  await sendNotice(deps, user, { to: user.email, locale, name: letter.name, kind: 'email-change-requested', newEmail: address });
+  await sendOrAudit(deps, user.id, { to: user.email, locale, name: letter.name, kind: 'email-change-requested', newEmail: address }, 'email-change-requested');
 }
 
 /**

@@ -6,7 +6,7 @@ import { maskIin } from '../sign-in/authenticate.ts';
 import { type IssuedChallenge, consumeChallenge, issueChallenge } from '../sign-in/challenges.ts';
 import { RateLimitedError, type UserRecord } from '../store.ts';
 import type { ProfileDependencies } from './dependencies.ts';
-import { sendNotice } from './notices.ts';
+import { sendOrAudit } from '../mail.ts';
 import { ProfileError } from './profile-error.ts';
 
 export interface PasswordChange {
@@ -79,5 +79,5 @@ export async function changePassword(deps: ProfileDependencies, changer: Passwor
   await deps.store.endSessions(user.id, changer.sessionUid);
   await deps.limits.passwordFailures.reset(user.id);
   await deps.store.audit.record({ at: now, type: 'password.changed', userId: user.id, ip, details: { method: 'cabinet' } });
-  await sendNotice(deps, changed, { to: changed.email, locale, name: changed.givenName ?? undefined, kind: 'password-changed-in-cabinet' });
+  await sendOrAudit(deps, changed.id, { to: changed.email, locale, name: changed.givenName ?? undefined, kind: 'password-changed-in-cabinet' }, 'password-changed-in-cabinet');
 }
