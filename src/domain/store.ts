@@ -140,7 +140,8 @@ export interface OrganizationRepository {
 }
 
 /** Добавлен → Зарегистрирован; Исключен; Восстановлен → Зарегистрирован (DESIGN.md, «Участники ЮЛ»). */
-export type ParticipantStatus = 'added' | 'registered' | 'excluded' | 'restored';
+export const PARTICIPANT_STATUSES = ['added', 'registered', 'excluded', 'restored'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 export interface ParticipantRecord {
   readonly id: string;

@@ -1,5 +1,5 @@
 import type { ParticipantRoles } from '../../domain/participants/roles.ts';
-import type { AuditEvent, ParticipantStatus, UserRecord } from '../../domain/store.ts';
+import { type AuditEvent, PARTICIPANT_STATUSES, type ParticipantStatus, type UserRecord } from '../../domain/store.ts';
 import type { Locale } from '../../pki/messages.ts';
 import { displayTime } from '../display-time.ts';
 import { type ParticipantTexts, statusLabel } from './texts.ts';
@@ -26,8 +26,7 @@ const WHAT: Readonly<Record<string, keyof ParticipantTexts>> = {
 /** The company's log holds more than the table's changes (the exclusion's revoked sessions, the company's own registration). */
 export const isParticipantChange = (event: AuditEvent): boolean => event.type in WHAT;
 
-const STATUSES = new Set<string>(['added', 'registered', 'excluded', 'restored']);
-const isStatus = (value: unknown): value is ParticipantStatus => typeof value === 'string' && STATUSES.has(value);
+const isStatus = (value: unknown): value is ParticipantStatus => (PARTICIPANT_STATUSES as readonly unknown[]).includes(value);
 const FIELDS = ['iin', 'role', 'status'] as const;
 type Field = (typeof FIELDS)[number];
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);

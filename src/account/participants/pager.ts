@@ -1,17 +1,16 @@
 import { z } from 'zod';
+import { PARTICIPANTS_PER_PAGE, type ParticipantsPerPage } from '../../domain/participants/management.ts';
 
-export const PER_PAGE_CHOICES = [10, 20, 50] as const;
-export type PerPage = (typeof PER_PAGE_CHOICES)[number];
 
 /** Which page of the table a request is about; anything unreadable means the first page at 10 rows, as Keden opens. */
 export interface View {
   readonly page: number;
-  readonly perPage: PerPage;
+  readonly perPage: ParticipantsPerPage;
 }
 
 const viewSchema = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
-  per_page: z.coerce.number().pipe(z.union(PER_PAGE_CHOICES.map((n) => z.literal(n)))).catch(10),
+  per_page: z.coerce.number().pipe(z.union(PARTICIPANTS_PER_PAGE.map((n) => z.literal(n)))).catch(10),
 });
 
 /** From the query of a GET or the hidden fields of a form: both carry `page` and `per_page`. */
@@ -25,7 +24,7 @@ export const listUrl = (view: View, extra: Readonly<Record<string, string>> = {}
 
 export interface PagerModel {
   readonly page: number;
-  readonly perPage: PerPage;
+  readonly perPage: ParticipantsPerPage;
   readonly total: number;
   /** Rows on this page: «N» of «N из M шт.». */
   readonly shown: number;

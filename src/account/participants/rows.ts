@@ -52,6 +52,8 @@ export interface RowContext {
   readonly locale: Locale;
   readonly texts: ParticipantTexts;
   readonly state: ListState;
+  /** The configured roles in the page's language, the same for every row (roleChoices). */
+  readonly choices: readonly RoleChoice[];
 }
 
 export const roleChoices = (roles: ParticipantRoles, locale: Locale): RoleChoice[] =>
@@ -62,18 +64,18 @@ export const roleChoices = (roles: ParticipantRoles, locale: Locale): RoleChoice
  * excluded. Nobody is offered to exclude themselves (the domain refuses it too).
  */
 export function rowModel(record: ParticipantRecord, context: RowContext): RowModel {
-  const { roles, locale, texts, state } = context;
+  const { roles, locale, texts, state, choices } = context;
   const self = record.iin === context.actorIin;
   const excluded = record.status === 'excluded';
   const statusActions: StatusAction[] = excluded ? ['restore'] : self ? [] : ['exclude'];
   const editing = state.edit?.id === record.id ? state.edit : undefined;
   const confirming = state.confirming?.id === record.id && statusActions.includes(state.confirming.action) ? state.confirming.action : null;
-  const choices = roleChoices(roles, locale);
+  const roleLabel = roles.label(record.role, locale);
   return {
     id: record.id,
     iin: record.iin,
     role: record.role,
-    roleLabel: roles.label(record.role, locale),
+    roleLabel,
     status: record.status,
     statusLabel: statusLabel(texts, record.status),
     self,
@@ -87,7 +89,7 @@ export function rowModel(record: ParticipantRecord, context: RowContext): RowMod
       open: editing !== undefined,
       iin: record.status === 'added',
       // A role no longer configured stays selectable for this row, so that saving the IIN does not silently change it.
-      roles: roles.isAssignable(record.role) ? choices : [{ code: record.role, label: roles.label(record.role, locale) }, ...choices],
+      roles: roles.isAssignable(record.role) ? choices : [{ code: record.role, label: roleLabel }, ...choices],
       values: { iin: editing?.values.iin ?? record.iin, role: editing?.values.role ?? record.role },
       error: editing?.error ?? null,
     },

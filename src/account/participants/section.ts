@@ -1,7 +1,7 @@
 import type { RouterContext } from '@koa/router';
 import { localizedMessage } from '../../domain/messages.ts';
 import { administeredCompany } from '../../domain/participants/administrator.ts';
-import type { ParticipantActor, ParticipantManagement } from '../../domain/participants/management.ts';
+import { PARTICIPANTS_PER_PAGE, type ParticipantActor, type ParticipantManagement } from '../../domain/participants/management.ts';
 import { ParticipantError, type ParticipantErrorCode } from '../../domain/participants/participant-error.ts';
 import type { ParticipantRoles } from '../../domain/participants/roles.ts';
 import type { ParticipantRecord, UserRecord } from '../../domain/store.ts';
@@ -11,7 +11,7 @@ import { renderCabinet } from '../render-cabinet.ts';
 import type { CabinetDependencies, CabinetSection, CabinetState } from '../routes.ts';
 import { type Done, PARTICIPANT_ID, addForm, doneQuery, editForm, statusForm } from './forms.ts';
 import { historyEntry, isParticipantChange } from './history.ts';
-import { PER_PAGE_CHOICES, type View, listUrl, pager, readView } from './pager.ts';
+import { type View, listUrl, pager, readView } from './pager.ts';
 import { type ListState, type StatusAction, roleChoices, rowModel } from './rows.ts';
 import { PARTICIPANT_TEXTS } from './texts.ts';
 
@@ -57,16 +57,17 @@ export function participantsSection(deps: ParticipantsSectionDependencies): Cabi
     }
     const language = requestLocale(ctx);
     const texts = PARTICIPANT_TEXTS[language];
-    const rows = page.items.map((record) => rowModel(record, { actorIin: actor.iin, roles, locale: language, texts, state }));
+    const choices = roleChoices(roles, language);
+    const rows = page.items.map((record) => rowModel(record, { actorIin: actor.iin, roles, locale: language, texts, state, choices }));
     const editedElsewhere = state.edit && !rows.some((row) => row.id === state.edit?.id);
     renderCabinet(ctx, ctx.state.cabinet, 'participants', 'participants', {
       p: texts,
       fill: interpolate,
       subtab: 'list',
       rows,
-      roles: roleChoices(roles, language),
+      roles: choices,
       pager: pager(view, page.total, page.items.length),
-      perPageChoices: PER_PAGE_CHOICES,
+      perPageChoices: PARTICIPANTS_PER_PAGE,
       add: { open: state.add !== undefined, values: state.add?.values ?? { iin: '', role: '' }, error: state.add?.error ?? null },
       notice: state.notice ?? null,
       error: state.error ?? (editedElsewhere ? state.edit?.error : null) ?? null,

@@ -19,7 +19,9 @@ export interface ParticipantActor {
   readonly ip: string | null;
 }
 
-export type ParticipantsPerPage = 10 | 20 | 50;
+/** The table's page sizes (DESIGN.md, «Участники ЮЛ»). */
+export const PARTICIPANTS_PER_PAGE = [10, 20, 50] as const;
+export type ParticipantsPerPage = (typeof PARTICIPANTS_PER_PAGE)[number];
 
 export interface ParticipantManagement {
   list(bin: string, page: { page: number; perPage: ParticipantsPerPage }): Promise<Page<ParticipantRecord>>;

@@ -1,5 +1,5 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import type { ParticipantStatus } from '../../../domain/store.ts';
+import { PARTICIPANT_STATUSES, type ParticipantStatus } from '../../../domain/store.ts';
 
 export interface ParticipantDocument {
   /** ObjectIds grow within a process, which orders participants created in the same millisecond. */
@@ -15,14 +15,12 @@ export interface ParticipantDocument {
 export const PARTICIPANT_PAIR_INDEX = 'participants_organization_iin_unique';
 export const PARTICIPANT_LISTING_INDEX = 'participants_organization_changed';
 
-const STATUSES: readonly ParticipantStatus[] = ['added', 'registered', 'excluded', 'restored'];
-
 const schema = new Schema<ParticipantDocument>(
   {
     organizationBin: { type: String, required: true },
     iin: { type: String, required: true },
     role: { type: String, required: true },
-    status: { type: String, enum: STATUSES, required: true },
+    status: { type: String, enum: PARTICIPANT_STATUSES, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
