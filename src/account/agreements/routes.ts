@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requestLocale } from '../../interactions/locale.ts';
 import { decodeCmsInput } from '../../pki/cms.ts';
-import { displayTime } from '../display-time.ts';
+import { displayTime } from '../../domain/kazakh-time.ts';
 import { renderCabinet } from '../render-cabinet.ts';
 import type { CabinetSection } from '../routes.ts';
 import { AGREEMENTS_TEXTS } from './texts.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requestLocale } from '../../interactions/locale.ts';
-import { displayTime } from '../display-time.ts';
+import { displayTime } from '../../domain/kazakh-time.ts';
 import { renderCabinet } from '../render-cabinet.ts';
 import type { CabinetSection } from '../routes.ts';
 import { describeEvent } from './event-texts.ts';

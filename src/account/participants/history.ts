@@ -1,7 +1,7 @@
 import type { ParticipantRoles } from '../../domain/participants/roles.ts';
 import { type AuditEvent, PARTICIPANT_STATUSES, type ParticipantStatus, type UserRecord } from '../../domain/store.ts';
 import type { Locale } from '../../pki/messages.ts';
-import { displayTime } from '../display-time.ts';
+import { displayTime } from '../../domain/kazakh-time.ts';
 import { type ParticipantTexts, statusLabel } from './texts.ts';
 
 export interface HistoryEntry {

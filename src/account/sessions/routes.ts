@@ -4,7 +4,7 @@ import type { ClientRepository } from '../../domain/store.ts';
 import { requestLocale } from '../../interactions/locale.ts';
 import { ACCOUNT_CLIENT_ID } from '../account-client.ts';
 import { type Cabinet, forgetCabinet } from '../cabinet-session.ts';
-import { displayTime } from '../display-time.ts';
+import { displayTime } from '../../domain/kazakh-time.ts';
 import { renderCabinet } from '../render-cabinet.ts';
 import type { CabinetSection } from '../routes.ts';
 import { SESSIONS_TEXTS, type SessionsTexts } from './texts.ts';

@@ -19,6 +19,3 @@ export function isCalendarDate(date: string): boolean {
 
 /** 2026-11-22 → 22.11.2026, as Kazakh documents print dates. */
 export const displayDate = (date: string): string => date.split('-').reverse().join('.');
-
-/** Today in Kazakhstan (UTC+5 throughout the country since March 2024), where documents are dated. */
-export const kazakhToday = (now: Date): string => new Date(now.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import type { IdentityDocumentKind, PersonalData } from '../store.ts';
-import { birthDateOfIin, displayDate, isCalendarDate, kazakhToday } from './dates.ts';
+import { kazakhToday } from '../kazakh-time.ts';
+import { birthDateOfIin, displayDate, isCalendarDate } from './dates.ts';
 import { FormProblems, tidy } from './form-fields.ts';
 import { ProfileError } from './profile-error.ts';
 

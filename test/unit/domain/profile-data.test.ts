@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KiltError } from '../../../src/domain/kilt-error.ts';
 import { type AddressInput, addressClaim, addressLines, readAddress } from '../../../src/domain/profile/address.ts';
-import { birthDateOfIin, isCalendarDate, kazakhToday } from '../../../src/domain/profile/dates.ts';
+import { kazakhToday } from '../../../src/domain/kazakh-time.ts';
+import { birthDateOfIin, isCalendarDate } from '../../../src/domain/profile/dates.ts';
 import { type PersonalDataInput, readPersonalData } from '../../../src/domain/profile/personal-data.ts';
 import { ProfileFormError } from '../../../src/domain/profile/profile-error.ts';
 import { KZ_REGIONS } from '../../../src/domain/profile/regions.ts';

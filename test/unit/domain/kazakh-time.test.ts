@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { displayTime } from '../../../src/account/display-time.ts';
+import { displayTime } from '../../../src/domain/kazakh-time.ts';
 
-describe('displayTime', () => {
+describe("Kazakhstan's time", () => {
   it('prints Kazakhstan time, UTC+5 since the clocks went back on 1 March 2024', () => {
     expect(displayTime(new Date('2026-11-22T22:28:00Z'))).toBe('23.11.2026 03:28');
     expect(displayTime(new Date('2024-02-29T18:00:00Z'))).toBe('29.02.2024 23:00');
