@@ -4,6 +4,8 @@ import { csrfToken } from '../interactions/csrf.ts';
 import { requestLocale } from '../interactions/locale.ts';
 import { render } from '../interactions/render.ts';
 import type { Cabinet } from './cabinet-session.ts';
+import { interpolate } from '../pki/messages.ts';
+import type { Profile } from '../domain/sign-in/profiles.ts';
 import { CABINET_TEXTS } from './texts.ts';
 
 export type CabinetTab = 'profile' | 'participants' | 'sessions' | 'agreements' | 'journal';
@@ -21,5 +23,8 @@ export function renderCabinet(ctx: Koa.Context, cabinet: Cabinet, view: string, 
     user: cabinet.user,
     profile: cabinet.profile,
     administers: administeredCompany(cabinet.profile) !== null,
+    // For the templates: a profile as the frame names it, and {placeholders} filled in the page's texts.
+    profileLabel: (shown: Profile) => (shown.type === 'legal_entity' ? `${shown.name} (${c.bin} ${shown.bin})` : shown.name),
+    fill: interpolate,
   }, status);
 }

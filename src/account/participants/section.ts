@@ -62,7 +62,6 @@ export function participantsSection(deps: ParticipantsSectionDependencies): Cabi
     const editedElsewhere = state.edit && !rows.some((row) => row.id === state.edit?.id);
     renderCabinet(ctx, ctx.state.cabinet, 'participants', 'participants', {
       p: texts,
-      fill: interpolate,
       subtab: 'list',
       rows,
       roles: choices,

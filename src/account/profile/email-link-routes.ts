@@ -6,6 +6,7 @@ import { LINK_SECRET } from '../../domain/link-secret.ts';
 import type { ProfileDependencies } from '../../domain/profile/dependencies.ts';
 import { confirmEmailChange } from '../../domain/profile/email-change.ts';
 import { ProfileError } from '../../domain/profile/profile-error.ts';
+import { interpolate } from '../../pki/messages.ts';
 import { render } from '../../interactions/render.ts';
 import { requestLocale } from '../../interactions/locale.ts';
 import { PROFILE_TEXTS } from './texts.ts';
@@ -24,7 +25,7 @@ export function emailChangeLinkRoutes(deps: ProfileDependencies): Koa.Middleware
     try {
       if (!LINK_SECRET.test(secret)) throw new ProfileError('profile.email_link_invalid');
       const user = await confirmEmailChange(deps, secret, ctx.ip);
-      render(ctx, 'account/email-changed', locale, { t, pageTitle: t.emailChangedHeading, email: user.email });
+      render(ctx, 'account/email-changed', locale, { t, pageTitle: t.emailChangedHeading, email: user.email, fill: interpolate });
     } catch (error) {
       if (!(error instanceof KiltError)) throw error;
       render(ctx, 'account/email-changed', locale, { t, pageTitle: t.emailNotChangedHeading, error: localizedMessage(error, locale) }, 400);
