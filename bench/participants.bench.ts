@@ -2,11 +2,11 @@
 // Usage: npm run bench:participants   (BENCH_REQUESTS to change the requests per page measured)
 import { createMemoryStore } from '../src/adapters/memory/index.ts';
 import { createAccount } from '../test/support/kilt/accounts.ts';
+import { browser } from '../test/support/kilt/browser.ts';
+import { signInToCabinet } from '../test/support/kilt/cabinet.ts';
 import { trustDirectoryOf } from '../test/support/kilt/files.ts';
-import { attributeOf, challengeOf, csrfOf, formAction } from '../test/support/kilt/screens.ts';
 import { startTestKilt } from '../test/support/kilt/start-test-kilt.ts';
-import { TEST_ORGANIZATION, type TestEndEntity, cmsToBase64, createTestPki, makeIin, signCms } from '../test/support/pki/index.ts';
-import { CookieJar } from './support/sign-in-client.ts';
+import { TEST_ORGANIZATION, createTestPki, makeIin } from '../test/support/pki/index.ts';
 
 const PARTICIPANTS = 10_000;
 const PER_PAGE = 50;
@@ -17,40 +17,6 @@ const PASSWORD = 'bench password 2026';
 const DAY = 86_400_000;
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
-
-/** The head signs in to the cabinet as the company, the way a browser does: fetch with a cookie jar, redirects by hand. */
-async function cabinetSession(issuer: string, key: TestEndEntity, email: string): Promise<CookieJar> {
-  const jar = new CookieJar();
-  const request = async (url: string, fields?: Record<string, string>) => {
-    const response = await fetch(new URL(url, issuer), {
-      redirect: 'manual',
-      headers: { cookie: jar.header(), ...(fields ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      ...(fields ? { method: 'POST', body: new URLSearchParams(fields).toString() } : {}),
-    });
-    jar.store(response.headers.getSetCookie());
-    return response;
-  };
-  let next = '/account/login';
-  for (let hop = 0; hop < 20 && next !== '/account'; hop++) {
-    let response = await request(next);
-    if (response.status === 200) {
-      const html = await response.text();
-      if (html.includes('id="login-form"')) {
-        const challenge = challengeOf(html);
-        const signature = cmsToBase64(signCms(new Uint8Array(Buffer.from(challenge.base64, 'base64')), key));
-        response = await request(formAction(html, 'login-form'), { csrf: csrfOf(html), email, password: PASSWORD, signature, challengeId: challenge.id });
-      } else if (html.includes('id="profile-form"')) {
-        response = await request(formAction(html, 'profile-form'), { csrf: csrfOf(html), profile: TEST_ORGANIZATION.bin });
-      } else {
-        throw new Error(`unexpected page: ${attributeOf(html, /<title>([^<]*)</)}`);
-      }
-    }
-    const location = response.headers.get('location');
-    if (!location) throw new Error(`no redirect from ${next} (${response.status})`);
-    next = location;
-  }
-  return jar;
-}
 
 async function main(): Promise<void> {
   console.log(`Kilt «Участники ЮЛ» benchmark — Node ${process.version}, memory store, Kilt and this client in one process on 2 shared cores\n`);
@@ -68,12 +34,14 @@ async function main(): Promise<void> {
 
   const kilt = await startTestKilt({ store, env: { KILT_TRUST_DIR: trustDirectoryOf(pki) } });
   try {
-    const cookie = (await cabinetSession(kilt.url, pki.endEntities.firstHead, 'head@bench.kz')).header();
+    // The head signs in to the cabinet as the company, through the sign-in screens as a browser does.
+    const agent = browser(kilt.url);
+    await signInToCabinet(agent, kilt.url, { email: 'head@bench.kz', password: PASSWORD, key: pki.endEntities.firstHead, profile: TEST_ORGANIZATION.bin });
     const pages = Math.ceil(PARTICIPANTS / PER_PAGE);
     const timed = async (page: number): Promise<number> => {
       const started = performance.now();
-      const response = await fetch(`${kilt.url}/account/participants?page=${page}&per_page=${PER_PAGE}`, { headers: { cookie }, redirect: 'manual' });
-      const html = await response.text();
+      const response = await agent.get(`/account/participants?page=${page}&per_page=${PER_PAGE}`);
+      const html = response.text;
       const elapsed = performance.now() - started;
       const rows = html.match(/<tr data-id=/g)?.length ?? 0;
       if (response.status !== 200 || rows !== PER_PAGE || !html.includes(`${PER_PAGE} из ${PARTICIPANTS} шт.`)) throw new Error(`page ${page}: ${response.status}, ${rows} rows`);

@@ -17,7 +17,7 @@ export interface Tokens {
   readonly id_token: string;
 }
 
-export class CookieJar {
+class CookieJar {
   readonly #cookies = new Map<string, string>();
 
   header(): string {
