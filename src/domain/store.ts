@@ -466,9 +466,9 @@ export interface Store {
   sessionsOf(accountId: string): Promise<readonly AccountSession[]>;
   /**
    * Ends one session of the account: its grants and their tokens, then the session itself (so a failure halfway
-   * leaves a session that can be ended again). False when the account has no such unexpired session.
+   * leaves a session that can be ended again). The session as it was; null when the account has no such unexpired one.
    */
-  endSession(accountId: string, sessionUid: string): Promise<boolean>;
+  endSession(accountId: string, sessionUid: string): Promise<AccountSession | null>;
   /** Throws when the store cannot be reached (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -55,14 +55,14 @@ export function accountSessionsContract(factory: StoreFactory): void {
       await saveSession(fresh, 's-2', { uid: 'u-2', accountId: 'alice', startedAgo: 50, signedInAgo: 50, grants: { keden: 'g-3' } });
       for (const grantId of ['g-1', 'g-2', 'g-3']) await saveGrant(fresh, grantId, 'alice');
 
-      expect(await fresh.store.endSession('alice', 'u-1')).toBe(true);
+      expect(await fresh.store.endSession('alice', 'u-1')).toMatchObject({ uid: 'u-1', clientIds: ['keden', 'knp'] });
 
       expect(await new fresh.store.oidcAdapter('Session').find('s-1')).toBeUndefined();
       expect(await new fresh.store.oidcAdapter('Session').findByUid('u-1')).toBeUndefined();
       for (const grantId of ['g-1', 'g-2']) expect(await held(fresh, grantId), grantId).toEqual({ grant: false, refresh: false, access: false });
       expect(await held(fresh, 'g-3')).toEqual({ grant: true, refresh: true, access: true });
       expect((await fresh.store.sessionsOf('alice')).map((session) => session.uid)).toEqual(['u-2']);
-      expect(await fresh.store.endSession('alice', 'u-1')).toBe(false);
+      expect(await fresh.store.endSession('alice', 'u-1')).toBeNull();
     });
 
     it('ends the grants of tokens issued in the session that it no longer lists (a client logged out on its own)', async () => {
@@ -72,7 +72,7 @@ export function accountSessionsContract(factory: StoreFactory): void {
       await new fresh.store.oidcAdapter('RefreshToken').upsert('r-offline', { kind: 'RefreshToken', jti: 'r-offline', grantId: 'g-offline', accountId: 'alice', sessionUid: 'u-1' }, HOUR);
       await new fresh.store.oidcAdapter('RefreshToken').upsert('r-elsewhere', { kind: 'RefreshToken', jti: 'r-elsewhere', grantId: 'g-elsewhere', accountId: 'alice', sessionUid: 'u-2' }, HOUR);
 
-      expect(await fresh.store.endSession('alice', 'u-1')).toBe(true);
+      expect(await fresh.store.endSession('alice', 'u-1')).toMatchObject({ uid: 'u-1' });
 
       expect(await held(fresh, 'g-offline')).toEqual({ grant: false, refresh: false, access: false });
       expect(await new fresh.store.oidcAdapter('RefreshToken').find('r-offline')).toBeUndefined();
@@ -84,20 +84,20 @@ export function accountSessionsContract(factory: StoreFactory): void {
       await saveSession(fresh, 's-bob', { uid: 'u-bob', accountId: 'bob', startedAgo: 10, signedInAgo: 10, grants: { keden: 'g-bob' } });
       await saveGrant(fresh, 'g-bob', 'bob');
 
-      expect(await fresh.store.endSession('alice', 'u-bob')).toBe(false);
-      expect(await fresh.store.endSession('alice', 'no-such-session')).toBe(false);
+      expect(await fresh.store.endSession('alice', 'u-bob')).toBeNull();
+      expect(await fresh.store.endSession('alice', 'no-such-session')).toBeNull();
       expect(await new fresh.store.oidcAdapter('Session').findByUid('u-bob')).toBeDefined();
       expect(await held(fresh, 'g-bob')).toEqual({ grant: true, refresh: true, access: true });
 
       fresh.clock.advance((HOUR + 1) * 1000);
-      expect(await fresh.store.endSession('bob', 'u-bob')).toBe(false);
+      expect(await fresh.store.endSession('bob', 'u-bob')).toBeNull();
     });
 
     it("leaves a grant named in the session, and its tokens, alone when it is another account's", async () => {
       await saveSession(fresh, 's-1', { uid: 'u-1', accountId: 'alice', startedAgo: 10, signedInAgo: 10, grants: { keden: 'g-bob' } });
       await saveGrant(fresh, 'g-bob', 'bob');
 
-      expect(await fresh.store.endSession('alice', 'u-1')).toBe(true);
+      expect(await fresh.store.endSession('alice', 'u-1')).toMatchObject({ uid: 'u-1' });
       expect(await new fresh.store.oidcAdapter('Session').find('s-1')).toBeUndefined();
       expect(await held(fresh, 'g-bob')).toEqual({ grant: true, refresh: true, access: true });
     });

@@ -18,7 +18,7 @@ export interface MemoryOidcStorage {
   readonly adapter: new (modelName: string) => OidcAdapter;
   endSessions(accountId: string, keep?: string): Promise<void>;
   sessionsOf(accountId: string): Promise<readonly AccountSession[]>;
-  endSession(accountId: string, sessionUid: string): Promise<boolean>;
+  endSession(accountId: string, sessionUid: string): Promise<AccountSession | null>;
   tokenGrantIds(query: { accountId: string; sessionUid: string; clientId: string }): Promise<readonly string[]>;
 }
 
@@ -50,9 +50,10 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
   const sessionsOf = async (accountId: string): Promise<AccountSession[]> =>
     sessionEntries(accountId).flatMap(([key, entry]) => accountSession(payloadOf(key, entry)) ?? []).sort(latestSignInFirst);
 
-  const endSession = async (accountId: string, sessionUid: string): Promise<boolean> => {
+  const endSession = async (accountId: string, sessionUid: string): Promise<AccountSession | null> => {
     const ended = sessionEntries(accountId).filter(([, entry]) => fieldOf(entry, 'uid') === sessionUid);
-    if (ended.length === 0) return false;
+    const session = ended.length === 0 ? null : accountSession(payloadOf(...ended[0]!));
+    if (!session) return null;
     const named = new Set<unknown>(ended.flatMap(([key, entry]) => sessionGrantIds(payloadOf(key, entry))));
     // A client's own logout drops it from the session but keeps an offline grant: its tokens still name the session.
     for (const [, entry] of storage.entries()) {
@@ -70,7 +71,7 @@ export function memoryOidcStorage(clock: Clock): MemoryOidcStorage {
       if (GRANT_BOUND_MODELS.includes(modelOf(entry)) && grants.has(fieldOf(entry, 'grantId'))) storage.delete(key);
     }
     for (const [key] of ended) storage.delete(key);
-    return true;
+    return session;
   };
 
   const tokenGrantIds = async ({ accountId, sessionUid, clientId }: { accountId: string; sessionUid: string; clientId: string }): Promise<string[]> => {

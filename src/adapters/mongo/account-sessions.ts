@@ -31,9 +31,10 @@ export function mongoAccountSessions(payloads: Model<OidcPayloadDocument>, clock
       return documents.flatMap((document) => accountSession(document.payload) ?? []).sort(latestSignInFirst);
     },
 
-    async endSession(accountId: string, sessionUid: string): Promise<boolean> {
+    async endSession(accountId: string, sessionUid: string): Promise<AccountSession | null> {
       const ended = await sessionsWhere({ 'payload.accountId': accountId, 'payload.uid': sessionUid });
-      if (ended.length === 0) return false;
+      const session = ended.length === 0 ? null : accountSession(ended[0]!.payload);
+      if (!session) return null;
       // A client's own logout drops it from the session but keeps an offline grant: its tokens still name the session.
       const issued = await issuedGrantIds({ accountId, sessionUid });
       const named = [...new Set([...ended.flatMap((document) => sessionGrantIds(document.payload)), ...issued])];
@@ -50,7 +51,7 @@ export function mongoAccountSessions(payloads: Model<OidcPayloadDocument>, clock
         });
       }
       await payloads.deleteMany({ _id: { $in: ended.map((document) => document._id) } });
-      return true;
+      return session;
     },
 
     tokenGrantIds: (query: { accountId: string; sessionUid: string; clientId: string }): Promise<string[]> => issuedGrantIds(query),

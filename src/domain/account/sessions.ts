@@ -34,8 +34,8 @@ export async function sessionsOf(store: SessionStore, actor: Actor): Promise<Ses
 
 /** «Выйти» on one session; false when it is no longer there (ended elsewhere meanwhile, or expired). */
 export async function endSession(store: SessionStore, actor: Actor, sessionUid: string, at: Date): Promise<boolean> {
-  const session = (await store.sessionsOf(actor.userId)).find((candidate) => candidate.uid === sessionUid);
-  if (!session || !(await store.endSession(actor.userId, sessionUid))) return false;
+  const session = await store.endSession(actor.userId, sessionUid);
+  if (!session) return false;
   await store.audit.record({
     at, type: 'session.ended', userId: actor.userId, ip: actor.ip,
     details: { clients: session.clientIds.join(', '), current: sessionUid === actor.sessionUid },
