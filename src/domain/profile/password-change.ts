@@ -3,7 +3,7 @@ import type { PkiVerifier } from '../../pki/verifier.ts';
 import { KiltError } from '../kilt-error.ts';
 import { checkNewPassword } from '../password-reset.ts';
 import { maskIin } from '../sign-in/authenticate.ts';
-import { type IssuedChallenge, consumeChallenge, issueChallenge } from '../sign-in/challenges.ts';
+import { type IssuedChallenge, challengeSigner, consumeChallenge, issueChallenge } from '../sign-in/challenges.ts';
 import { RateLimitedError, type UserRecord } from '../store.ts';
 import type { ProfileDependencies } from './dependencies.ts';
 import { sendOrAudit } from '../mail.ts';
@@ -40,8 +40,7 @@ async function proveIdentity(deps: ProfileDependencies, verifier: PkiVerifier, c
   const { user } = changer;
   const challenge = await consumeChallenge(deps.store.challenges, change.challengeId, bindingOf(changer.sessionUid), now);
   if (!(await deps.passwords.verify(user.passwordHash, change.currentPassword))) throw new ProfileError('profile.password_wrong');
-  const { signers } = await verifier.verifyCms(change.cms, { expectedContent: challenge, purpose: 'auth', singleSigner: true, at: now });
-  const signer = signers[0]!.iin ?? '';
+  const signer = (await challengeSigner(verifier, change.cms, challenge, now)).iin ?? '';
   if (signer !== user.iin) throw new ProfileError('profile.signer_mismatch', `certificate IIN ${maskIin(signer)}`, { iin: maskIin(signer) });
 }
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../pki/messages.ts';
-import { consumeChallenge } from '../sign-in/challenges.ts';
+import { challengeSigner, consumeChallenge } from '../sign-in/challenges.ts';
 import type { RegistrationRecord } from '../store.ts';
 import { REGISTRATION_TTL_MS, type RegistrationDependencies } from './dependencies.ts';
 import { RegistrationError } from './registration-error.ts';
@@ -24,8 +24,7 @@ export async function startRegistration(deps: RegistrationDependencies, start: R
   const { store } = deps;
   const now = deps.clock();
   const challenge = await consumeChallenge(store.challenges, start.challengeId, start.binding, now);
-  const { signers } = await deps.verifier.verifyCms(start.cms, { expectedContent: challenge, purpose: 'person', singleSigner: true, at: now });
-  const certificate = signers[0]!;
+  const certificate = await challengeSigner(deps.verifier, start.cms, challenge, now, 'person');
   const iin = certificate.iin!;
   const existing = await store.users.findByIin(iin);
   if (existing?.emailConfirmedAt) throw new RegistrationError('registration.iin_taken', 'the IIN has an account');

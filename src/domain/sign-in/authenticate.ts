@@ -3,7 +3,7 @@ import { KiltError } from '../kilt-error.ts';
 import { normalizeEmail } from '../users/email.ts';
 import type { PasswordHasher } from '../passwords.ts';
 import { RateLimitedError, type RateLimiter, type Store, type UserRecord } from '../store.ts';
-import { consumeChallenge } from './challenges.ts';
+import { challengeSigner, consumeChallenge } from './challenges.ts';
 import { SignInError } from './sign-in-error.ts';
 
 export interface SignInDependencies {
@@ -80,8 +80,7 @@ export async function authenticate(deps: SignInDependencies, attempt: SignInAtte
     user = await deps.store.users.findByEmail(email);
     const passwordOk = await deps.passwords.verify(user?.passwordHash ?? deps.decoyHash, attempt.password);
     if (!user || !passwordOk) throw new SignInError('login.invalid_credentials', user ? 'wrong password' : 'unknown e-mail');
-    const { signers } = await deps.verifier.verifyCms(attempt.cms, { expectedContent: challenge, purpose: 'auth', singleSigner: true, at: now });
-    certificate = signers[0]!;
+    certificate = await challengeSigner(deps.verifier, attempt.cms, challenge, now);
     if (certificate.iin !== user.iin) {
       throw new SignInError('login.iin_mismatch', `certificate IIN ${maskIin(certificate.iin ?? '')}`, { iin: maskIin(certificate.iin ?? '') });
     }

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { KeyPurpose } from '../../pki/key-purpose.ts';
+import type { PkiVerifier, VerifiedSigner } from '../../pki/verifier.ts';
 import type { ChallengeRepository } from '../store.ts';
 import { SignInError } from './sign-in-error.ts';
 
@@ -23,4 +25,13 @@ export async function consumeChallenge(challenges: ChallengeRepository, id: stri
   const challenge = await challenges.consume(id, binding, now);
   if (!challenge) throw new SignInError('login.challenge_invalid', 'the challenge is unknown, used, expired or of another flow');
   return challenge.value;
+}
+
+/**
+ * The one signer of an NCALayer CMS over a consumed challenge, at `at`, with a key for `purpose` (sign-in: the
+ * authentication key); PkiError otherwise.
+ */
+export async function challengeSigner(verifier: PkiVerifier, cms: string, challenge: Uint8Array, at: Date, purpose: KeyPurpose = 'auth'): Promise<VerifiedSigner> {
+  const { signers } = await verifier.verifyCms(cms, { expectedContent: challenge, purpose, singleSigner: true, at });
+  return signers[0]!;
 }
