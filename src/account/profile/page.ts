@@ -22,7 +22,8 @@ export interface ProfileRouteDependencies extends ProfileDependencies {
 }
 
 /** The forms of the page; at most one is open at a time. */
-export type ProfileForm = 'personal' | 'address' | 'email' | 'phone' | 'password';
+export const PROFILE_FORMS = ['personal', 'address', 'email', 'phone', 'password'] as const;
+export type ProfileForm = (typeof PROFILE_FORMS)[number];
 
 export interface ProfilePageState {
   readonly open?: ProfileForm;

@@ -8,7 +8,7 @@ import { changePassword } from '../../domain/profile/password-change.ts';
 import { confirmPhoneChange, requestPhoneChange, resendPhoneCode } from '../../domain/profile/phone-change.ts';
 import { saveAddress, savePersonalData } from '../../domain/profile/profile-data.ts';
 import type { CabinetSection, CabinetState } from '../routes.ts';
-import { type ProfileForm, type ProfilePageState, type ProfileRouteDependencies, refusal, renderProfile } from './page.ts';
+import { PROFILE_FORMS, type ProfileForm, type ProfilePageState, type ProfileRouteDependencies, refusal, renderProfile } from './page.ts';
 import { PROFILE_TEXTS, type ProfileWording } from './texts.ts';
 
 const text = (max: number) => z.string().max(max).default('');
@@ -41,7 +41,7 @@ const STATUS: Readonly<Record<string, number>> = {
   'profile.stale': 409,
 };
 
-const DONE: Readonly<Record<string, ProfileWording>> = {
+const DONE: Readonly<Record<ProfileForm, ProfileWording>> = {
   personal: 'donePersonal', address: 'doneAddress', email: 'doneEmail', phone: 'donePhone', password: 'donePassword',
 };
 
@@ -84,10 +84,10 @@ export function profileSection(deps: ProfileRouteDependencies): CabinetSection {
   return (router) => {
     router.get('/profile', async (ctx) => {
       const key = ctx.query['done'];
-      const done = typeof key === 'string' && Object.hasOwn(DONE, key) ? DONE[key] : undefined;
+      const done = typeof key === 'string' && Object.hasOwn(DONE, key) ? DONE[key as ProfileForm] : undefined;
       await page(ctx, done ? { notice: PROFILE_TEXTS[requestLocale(ctx)][done] } : {});
     });
-    for (const form of ['personal', 'address', 'email', 'phone', 'password'] as const) {
+    for (const form of PROFILE_FORMS) {
       router.get(`/profile/${form}`, (ctx) => page(ctx, { open: form }));
     }
 
