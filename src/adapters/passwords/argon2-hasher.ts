@@ -10,8 +10,8 @@ export interface Argon2Parameters {
 }
 
 /**
- * At most `slots` hashes at a time (one per core): each holds `memoryCost` KiB in a libuv thread, and more of them than cores adds
- * memory without throughput while the quick jobs of the same thread pool (token signing) wait behind them.
+ * At most `slots` hashes handed to libuv at a time. libuv's queue is first come, first served, so hashes beyond these
+ * wait here and the quick jobs of the same thread pool (token signing, file reads) never queue behind more than one.
  */
 function limited(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
   let running = 0;
@@ -28,8 +28,12 @@ function limited(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** One limit for the process, whichever hasher asks. */
-const run = limited(availableParallelism());
+/**
+ * One limit for the process, whichever hasher asks: a hash per core (bin/kilt.mjs gives the pool a thread per core)
+ * and one more waiting in libuv's queue, so that a thread that finishes a hash starts the next at once instead of
+ * idling until the event loop is free to hand it over.
+ */
+const run = limited(availableParallelism() + 1);
 
 /** argon2id; hashes carry their parameters, so raising them later still verifies old hashes. */
 export function argon2Hasher(parameters: Argon2Parameters): PasswordHasher {
