@@ -24,12 +24,16 @@ export type CompactPayload = readonly unknown[];
 /** Stands for the payload's id among the values. */
 const ID = Symbol('the id');
 
-/** The values seen lately, each kept once; bounded, so a value nobody repeats is merely not shared. */
+/**
+ * The values seen lately, each kept once. Bounded: a full table starts afresh, so a value nobody repeats is merely not
+ * shared. Not an LRU: each payload looks up every one of its values, and a hit that reorders costs two more lookups.
+ */
 function sharedValues(limit: number): (value: string) => string {
-  const seen = new LruCache<string, string>(limit);
+  let seen = new Map<string, string>();
   return (value) => {
     const known = seen.get(value);
     if (known !== undefined) return known;
+    if (seen.size >= limit) seen = new Map();
     seen.set(value, value);
     return value;
   };
