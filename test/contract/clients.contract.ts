@@ -39,7 +39,12 @@ export function clientsContract(factory: StoreFactory): void {
       input.metadata.redirect_uris.push('https://evil.example/callback');
       const found = (await fresh.store.clients.find('keden')) as unknown as { metadata: { redirect_uris: string[] } };
       expect(found).toEqual(client('keden'));
-      found.metadata.redirect_uris.push('https://evil.example/callback');
+      // A copy takes the change, a frozen record refuses it; either way the stored client stays as it was.
+      try {
+        found.metadata.redirect_uris.push('https://evil.example/callback');
+      } catch (error) {
+        expect(error).toBeInstanceOf(TypeError);
+      }
       expect(await fresh.store.clients.list()).toEqual([client('keden')]);
     });
   });
