@@ -172,8 +172,11 @@ export interface ParticipantRepository {
   countByRole(organizationBin: string, role: string, status: ParticipantStatus): Promise<number>;
   /** Changes the status only when it is currently `from` (atomic compare-and-set); null otherwise. */
   changeStatus(id: string, from: ParticipantStatus, to: ParticipantStatus): Promise<ParticipantRecord | null>;
-  /** Throws DuplicateError('participant'); only allowed while the status is 'added' (null otherwise). */
-  changeIin(id: string, iin: string): Promise<ParticipantRecord | null>;
+  /**
+   * Changes the IIN, and the role with it when one is given, in one write. Throws DuplicateError('participant'); only
+   * allowed while the status is 'added' (null otherwise).
+   */
+  changeIin(id: string, iin: string, role?: string): Promise<ParticipantRecord | null>;
   /** Null when the participant does not exist. */
   changeRole(id: string, role: string): Promise<ParticipantRecord | null>;
 }

@@ -123,11 +123,21 @@ export function participantsContract(factory: StoreFactory): void {
       await addParticipant(fresh, bin, added.iin);
     });
 
-    it('refuses an IIN correction to an IIN already in the organization', async () => {
+    it('corrects the IIN and the role in one change', async () => {
+      const added = await addParticipant(fresh, uniqueNumber());
+      const corrected = uniqueNumber();
+      fresh.clock.advance(1_000);
+      const changed = await fresh.store.participants.changeIin(added.id, corrected, 'accountant');
+      expect(changed).toEqual({ ...added, iin: corrected, role: 'accountant', updatedAt: fresh.clock.now() });
+      expect(await fresh.store.participants.findById(added.id)).toEqual(changed);
+    });
+
+    it('refuses an IIN correction to an IIN already in the organization, role and all', async () => {
       const bin = uniqueNumber();
       const existing = await addParticipant(fresh, bin);
       const added = await addParticipant(fresh, bin);
       expect(await duplicateField(fresh.store.participants.changeIin(added.id, existing.iin))).toBe('participant');
+      expect(await duplicateField(fresh.store.participants.changeIin(added.id, existing.iin, 'accountant'))).toBe('participant');
       expect(await fresh.store.participants.find(bin, added.iin)).toEqual(added);
     });
 

@@ -62,7 +62,7 @@ export function memoryParticipants(clock: Clock): ParticipantRepository {
       return replace(current, { status: to });
     },
 
-    async changeIin(id, iin) {
+    async changeIin(id, iin, role) {
       const current = byId.get(id);
       if (!current || current.status !== 'added') return null;
       const pair = pairKey(current.organizationBin, iin);
@@ -70,7 +70,7 @@ export function memoryParticipants(clock: Clock): ParticipantRepository {
       if (owner !== undefined && owner !== id) throw new DuplicateError('participant');
       idByPair.delete(pairKey(current.organizationBin, current.iin));
       idByPair.set(pair, id);
-      return replace(current, { iin });
+      return replace(current, role === undefined ? { iin } : { iin, role });
     },
 
     async changeRole(id, role) {

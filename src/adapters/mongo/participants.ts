@@ -83,9 +83,9 @@ export function mongoParticipants(participants: Model<ParticipantDocument>, cloc
       return updateWhere(id, { status: from }, { status: to });
     },
 
-    async changeIin(id, iin) {
+    async changeIin(id, iin, role) {
       try {
-        return await updateWhere(id, { status: 'added' }, { iin });
+        return await updateWhere(id, { status: 'added' }, role === undefined ? { iin } : { iin, role });
       } catch (error) {
         rethrowDuplicate(error, DUPLICATES);
       }

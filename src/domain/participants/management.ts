@@ -158,13 +158,16 @@ export function participantManagement(deps: ParticipantManagementDependencies): 
       const newIin = input.iin === undefined || input.iin.trim() === current.iin ? undefined : input.iin;
       if (newIin !== undefined && current.status !== 'added') throw new ParticipantError('participant.iin_locked', `${current.id} is ${current.status}`);
       const iin = newIin === undefined ? undefined : checkedIin(newIin);
+      const newRole = role === current.role ? undefined : role;
       let updated = current;
       if (iin !== undefined) {
-        const changed = await store.participants.changeIin(current.id, iin).catch((error: unknown) => duplicate(error, iin));
+        // One write for both, so that a failure between two writes cannot leave a new IIN with the old role, unaudited.
+        const changed = await store.participants.changeIin(current.id, iin, newRole).catch((error: unknown) => duplicate(error, iin));
         if (!changed) throw statusChanged(current);
         updated = changed;
+      } else if (newRole !== undefined) {
+        updated = (await store.participants.changeRole(current.id, newRole)) ?? updated;
       }
-      if (role !== current.role) updated = (await store.participants.changeRole(current.id, role)) ?? updated;
       if (updated !== current) await audit(actor, 'participant.edited', updated, change(current, updated));
       return updated;
     },

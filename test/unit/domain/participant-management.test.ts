@@ -159,6 +159,15 @@ describe('«Участники ЮЛ»: managing a company’s participants', () 
       });
     });
 
+    it('writes an IIN and role correction at once, so a store failing between two writes cannot leave half of it', async () => {
+      const added = await participant('added');
+      store = { ...store, participants: { ...store.participants, changeRole: () => Promise.reject(new Error('the store went away')) } };
+      const corrected = nextIin();
+      expect(await manage().edit(actor, added.id, { iin: corrected, role: 'accountant' })).toMatchObject({ iin: corrected, role: 'accountant' });
+      expect(await store.participants.findById(added.id)).toMatchObject({ iin: corrected, role: 'accountant' });
+      expect((await companyLog())[0]?.type).toBe('participant.edited');
+    });
+
     it('changes only the role once the participant has registered', async () => {
       for (const status of ['registered', 'excluded', 'restored'] as const) {
         const existing = await participant(status);
