@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import argon2 from 'argon2';
 import type { PasswordHasher } from '../../domain/passwords.ts';
 
@@ -29,11 +28,21 @@ function limited(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
 }
 
 /**
- * One limit for the process, whichever hasher asks: a hash per core (bin/kilt.mjs gives the pool a thread per core)
- * and one more waiting in libuv's queue, so that a thread that finishes a hash starts the next at once instead of
- * idling until the event loop is free to hand it over.
+ * The size of libuv's thread pool, read as libuv reads it: 4 unless UV_THREADPOOL_SIZE says otherwise (bin/kilt.mjs
+ * sets it to the number of cores), at least 1 and at most 1024.
  */
-const run = limited(availableParallelism() + 1);
+function threadPoolSize(): number {
+  const requested = process.env['UV_THREADPOOL_SIZE'];
+  if (requested === undefined) return 4;
+  return Math.min(1024, Math.max(1, Number.parseInt(requested, 10) || 0));
+}
+
+/**
+ * One limit for the process, whichever hasher asks: a hash per thread of the pool, and one more waiting in libuv's
+ * queue, so that a thread that finishes a hash starts the next at once instead of idling until the event loop is free
+ * to hand it over.
+ */
+const run = limited(threadPoolSize() + 1);
 
 /** argon2id; hashes carry their parameters, so raising them later still verifies old hashes. */
 export function argon2Hasher(parameters: Argon2Parameters): PasswordHasher {
