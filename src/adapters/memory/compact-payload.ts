@@ -1,5 +1,3 @@
-import { LruCache } from '../../pki/lru.ts';
-
 export type Payload = Record<string, unknown>;
 
 /**
@@ -25,30 +23,32 @@ export type CompactPayload = readonly unknown[];
 const ID = Symbol('the id');
 
 /**
- * The values seen lately, each kept once. Bounded: a full table starts afresh, so a value nobody repeats is merely not
- * shared. Not an LRU: each payload looks up every one of its values, and a hit that reorders costs two more lookups.
+ * What was made for each key lately, made once. Bounded: a full table starts afresh, so a key nobody repeats merely
+ * gets its own value. Not an LRU: every payload looks up its shape and each of its values, and a hit that reorders
+ * costs two more lookups.
  */
-function sharedValues(limit: number): (value: string) => string {
-  let seen = new Map<string, string>();
-  return (value) => {
-    const known = seen.get(value);
-    if (known !== undefined) return known;
-    if (seen.size >= limit) seen = new Map();
-    seen.set(value, value);
+function interned<V>(limit: number): (key: string, make: (key: string) => V) => V {
+  let table = new Map<string, V>();
+  return (key, make) => {
+    let value = table.get(key);
+    if (value === undefined) {
+      if (table.size >= limit) table = new Map();
+      table.set(key, (value = make(key)));
+    }
     return value;
   };
 }
 
 /** One table for the process: the memory stores of one process share their tokens' values. */
-const sharedString = sharedValues(4096);
+const strings = interned<string>(4096);
+const itself = (value: string): string => value;
+const sharedString = (value: string): string => strings(value, itself);
 
-const shapes = new LruCache<string, Shape>(256);
+const shapes = interned<Shape>(256);
 
 function shapeOf(model: string, keys: readonly string[], json: readonly boolean[]): Shape {
   const signature = [model, ...keys.map((key, at) => (json[at] ? `{${key}` : key))].join('\u0000');
-  let shape = shapes.get(signature);
-  if (!shape) shapes.set(signature, (shape = { model, keys, json, positions: new Map(keys.map((key, at) => [key, at + 1])) }));
-  return shape;
+  return shapes(signature, () => ({ model, keys, json, positions: new Map(keys.map((key, at) => [key, at + 1])) }));
 }
 
 const shapeIn = (compact: CompactPayload): Shape => compact[0] as Shape;
