@@ -223,7 +223,7 @@ async function startOnStore(config: Config, logger: Logger, opened: OpenedStore,
   const crlsReady = files && config.pki.crlFiles.length > 0 && config.pki.revocation.split(',').includes('crl')
     ? crlReadiness(files.crls, new Set(files.crls.currency(new Date()).map((entry) => entry.issuer)))
     : undefined;
-  const mail = openMailer(config.mail);
+  const mail = await openMailer(config.mail);
   // SMS without Twilio land in the outbox too, even when letters go out by SMTP; production never has one.
   const outbox = mail.outbox ?? (config.production ? undefined : createOutbox({ dir: config.mail.outboxDir }));
   const channels = { mailer: mail.mailer, sms: options.sms ?? openSms(config.sms, outbox) };
