@@ -21,22 +21,24 @@ export function passwordResetRoutes(deps: PasswordResetDependencies): Koa.Middle
 
   router.post('/forgot-password', form, async (ctx) => {
     const fields = forgotForm.safeParse(ctx.request.body);
+    const language = requestLocale(ctx);
     if (!fields.success || !csrfValid(ctx, fields.data.csrf)) {
-      render(ctx, 'password/forgot', requestLocale(ctx), { csrf: csrfToken(ctx) }, 400);
+      render(ctx, 'password/forgot', language, { csrf: csrfToken(ctx) }, 400);
       return;
     }
     // The same page for every address: the form tells nobody who has an account.
-    await requestPasswordReset(deps, fields.data.email, requestLocale(ctx));
-    render(ctx, 'password/forgot', requestLocale(ctx), { sent: true });
+    await requestPasswordReset(deps, fields.data.email, language);
+    render(ctx, 'password/forgot', language, { sent: true });
   });
 
   router.get('/reset-password/:secret', (ctx) => {
     const secret = ctx.params['secret'] ?? '';
+    const language = requestLocale(ctx);
     if (!LINK_SECRET.test(secret)) {
-      render(ctx, 'password/reset', requestLocale(ctx), { invalid: true, error: localizedMessage(new PasswordError('reset.link_invalid'), requestLocale(ctx)) }, 400);
+      render(ctx, 'password/reset', language, { invalid: true, error: localizedMessage(new PasswordError('reset.link_invalid'), language) }, 400);
       return;
     }
-    render(ctx, 'password/reset', requestLocale(ctx), { csrf: csrfToken(ctx), secret });
+    render(ctx, 'password/reset', language, { csrf: csrfToken(ctx), secret });
   });
 
   router.post('/reset-password/:secret', form, async (ctx) => {

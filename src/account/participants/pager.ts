@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { PARTICIPANTS_PER_PAGE, type ParticipantsPerPage } from '../../domain/participants/management.ts';
 
-
 /** Which page of the table a request is about; anything unreadable means the first page at 10 rows, as Keden opens. */
 export interface View {
   readonly page: number;

@@ -35,7 +35,6 @@ export interface ProfilePageState {
   readonly values?: Readonly<Record<string, string>>;
 }
 
-
 /** A refusal in the page's terms: the message at the form, and under each field it names. */
 export function refusal(error: KiltError, locale: Locale): Pick<ProfilePageState, 'error' | 'problems'> {
   if (!(error instanceof ProfileFormError)) return { error: localizedMessage(error, locale) };

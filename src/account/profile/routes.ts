@@ -1,4 +1,3 @@
-import { requestLocale } from '../../interactions/locale.ts';
 import type Koa from 'koa';
 import { z } from 'zod';
 import { KiltError } from '../../domain/kilt-error.ts';
@@ -7,6 +6,7 @@ import { requestEmailChange } from '../../domain/profile/email-change.ts';
 import { changePassword } from '../../domain/profile/password-change.ts';
 import { confirmPhoneChange, requestPhoneChange, resendPhoneCode } from '../../domain/profile/phone-change.ts';
 import { saveAddress, savePersonalData } from '../../domain/profile/profile-data.ts';
+import { requestLocale } from '../../interactions/locale.ts';
 import type { CabinetSection, CabinetState } from '../routes.ts';
 import { PROFILE_FORMS, type ProfileForm, type ProfilePageState, type ProfileRouteDependencies, refusal, renderProfile } from './page.ts';
 import { PROFILE_TEXTS, type ProfileWording } from './texts.ts';

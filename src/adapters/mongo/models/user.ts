@@ -1,5 +1,5 @@
-import { DOCUMENT_KINDS } from '../../../domain/profile/personal-data.ts';
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import { DOCUMENT_KINDS } from '../../../domain/profile/personal-data.ts';
 import type { IdentityDocumentKind } from '../../../domain/store.ts';
 import { LOCALES, type Locale } from '../../../pki/messages.ts';
 import { type PendingSmsCodeDocument, pendingSmsCodeSchema } from './pending-sms-code.ts';
