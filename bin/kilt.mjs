@@ -10,5 +10,12 @@ import { availableParallelism } from 'node:os';
 // More threads than cores add a 19 MiB hash in memory each without hashing faster, and four threads on two cores were
 // measured slower (sign-ins/s) than two.
 process.env.UV_THREADPOOL_SIZE ??= String(availableParallelism());
+// bin/serve.sh preloads jemalloc for this process only: a process Kilt starts (the embedded mongod, which brings its own
+// tcmalloc) gets the environment without it.
+if (process.env.LD_PRELOAD !== undefined) {
+  const others = process.env.LD_PRELOAD.split(/[\s:]+/).filter((library) => library !== '' && !/(^|\/)libjemalloc[^/]*$/.test(library));
+  if (others.length > 0) process.env.LD_PRELOAD = others.join(' ');
+  else delete process.env.LD_PRELOAD;
+}
 enableCompileCache();
 await import('../src/cli/main.ts');
