@@ -2,7 +2,7 @@
 // Usage: npm run bench:signin   (BENCH_SECONDS to lengthen or shorten each phase)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import argon2 from 'argon2';
 import { temporaryDirectory, trustDirectoryOf, writeFile } from '../test/support/kilt/files.ts';
 import { createTestPki } from '../test/support/pki/index.ts';
@@ -72,28 +72,29 @@ async function openLoop(ratePerSecond: number, seconds: number, work: (i: number
 }
 
 /**
- * `npm start` as package.json says it, so that the figures are those of the process people run: its leading
- * VAR=value pairs (the allocator settings) and its node options.
+ * `npm start` as package.json says it, so that the figures are those of the process people run: its allocator and node
+ * options (bin/serve.sh). The shell and the script exec node, so the child's pid is Kilt's. This process's node comes
+ * first on the PATH, as npm puts it there.
  */
-function startCommand(): { env: Record<string, string>; args: string[] } {
-  const { scripts } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { scripts: { start: string } };
-  const words = scripts.start.split(/\s+/);
-  const node = words.indexOf('node');
-  // Split at the first '=' only: GLIBC_TUNABLES=glibc.malloc.hugetlb=1 holds another.
-  const env = Object.fromEntries(words.slice(0, node).map((pair) => {
-    const at = pair.indexOf('=');
-    return [pair.slice(0, at), pair.slice(at + 1)];
-  }));
-  const args = words.slice(node + 1).map((word) => (word.startsWith('bin/') ? resolve(import.meta.dirname, '..', word) : word));
-  return { env, args };
+function startSpawnArgs(): { args: string[]; cwd: string; path: string } {
+  const cwd = resolve(import.meta.dirname, '..');
+  const { scripts } = JSON.parse(readFileSync(resolve(cwd, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return { args: ['-c', `exec ${scripts.start}`], cwd, path: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` };
+}
+
+/** Which malloc the process runs with: jemalloc when bin/serve.sh found it. */
+function allocatorOf(pid: number): string {
+  const library = readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n').find((line) => /\/libjemalloc[^/]*$/.test(line));
+  return library ? `jemalloc (${library.slice(library.indexOf('/'))})` : "glibc's malloc (no jemalloc found: install libjemalloc2)";
 }
 
 async function startKilt(env: Record<string, string>): Promise<{ child: ChildProcess; issuer: string }> {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
-  const start = startCommand();
-  const child = spawn(process.execPath, start.args, {
-    env: { ...process.env, ...start.env, ...env, PORT: String(port), KILT_ISSUER: issuer, KILT_EMBEDDED_MONGO: 'false', KILT_DEV_INSTANCE: 'false', KILT_LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+  const start = startSpawnArgs();
+  const child = spawn('sh', start.args, {
+    cwd: start.cwd,
+    env: { ...process.env, PATH: start.path, ...env, PORT: String(port), KILT_ISSUER: issuer, KILT_EMBEDDED_MONGO: 'false', KILT_DEV_INSTANCE: 'false', KILT_LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -134,6 +135,7 @@ async function main(): Promise<void> {
   // (bin/kilt.mjs), and a process that had to strip types keeps the stripper in memory.
   await stopKilt((await startKilt(kiltEnv)).child);
   const { child, issuer } = await startKilt(kiltEnv);
+  console.log(`Kilt's allocator: ${allocatorOf(child.pid!)}\n`);
   let maxRss = rssMb(child.pid!);
   let phaseMax = maxRss;
   const sampler = setInterval(() => {
@@ -189,6 +191,9 @@ async function main(): Promise<void> {
       refreshTokens[loop] = tokens.refresh_token!;
     });
     phases.push(`peak of the refresh phase ${peak()}`);
+    // What the allocator hands back once the load stops (jemalloc purges pages unused for a second).
+    await new Promise((done) => setTimeout(done, 3000));
+    phases.push(`3 s after the load ${rssMb(child.pid!).toFixed(0)}`);
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
     console.log(`argon2id hashes/s (${ARGON2.memoryCost} KiB, t=${ARGON2.timeCost}, p=${ARGON2.parallelism}; best of 2 and 4 in flight): ${hashRate.toFixed(1)}   (rounds: ${hashRates.map((rate) => rate.toFixed(0)).join(', ')})`);
