@@ -1,5 +1,6 @@
 // «Участники ЮЛ» of a company with 10 000 participants on the memory store: how fast the table's pages come (not a test).
 // Usage: npm run bench:participants   (BENCH_REQUESTS to change the requests per page measured)
+import { rmSync } from 'node:fs';
 import { createMemoryStore } from '../src/adapters/memory/index.ts';
 import { createAccount } from '../test/support/kilt/accounts.ts';
 import { browser } from '../test/support/kilt/browser.ts';
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
   }
   console.log(`${PARTICIPANTS} participants inserted through the store in ${(performance.now() - inserting).toFixed(0)} ms`);
 
-  const kilt = await startTestKilt({ store, env: { KILT_TRUST_DIR: trustDirectoryOf(pki) } });
+  const trustDirectory = trustDirectoryOf(pki);
+  const kilt = await startTestKilt({ store, env: { KILT_TRUST_DIR: trustDirectory } });
   try {
     // The head signs in to the cabinet as the company, through the sign-in screens as a browser does.
     const agent = browser(kilt.url);
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     console.log(`all pages: p50 ${percentile(all, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms   target < ${TARGET_MS} ms (p99) ${verdict(p99 < TARGET_MS)}`);
   } finally {
     await kilt.stop();
+    rmSync(trustDirectory, { recursive: true, force: true });
   }
 }
 
