@@ -78,6 +78,15 @@ describe('bin/serve.sh', () => {
     expect(commandLine).toEqual(expect.arrayContaining(['--max-semi-space-size=4', '--heap-growing-percent=10', 'serve']));
   });
 
+  it("gives node the V8 flags with which the image fills Node's compile cache (one cache per set of flags)", () => {
+    const flagsOf = (line: string) => line.match(/--(?:max-semi-space-size|heap-growing-percent)=\d+/g) ?? [];
+    const served = flagsOf(readFileSync(resolve(ROOT, 'bin/serve.sh'), 'utf8').split('\n').find((line) => line.startsWith('exec node'))!);
+    const cacheFill = readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8').split('\n').filter((line) => /\bnode --/.test(line));
+    expect(served).toEqual(['--max-semi-space-size=4', '--heap-growing-percent=10']);
+    expect(cacheFill).toHaveLength(2);
+    for (const line of cacheFill) expect(flagsOf(line)).toEqual(served);
+  });
+
   it('refuses to start when KILT_JEMALLOC names a file that is not there', async () => {
     const failed = await promisify(execFile)('sh', ['bin/serve.sh'], { cwd: ROOT, env: { PATH, KILT_JEMALLOC: '/nonexistent/libjemalloc.so.2' } }).then(
       () => undefined,
