@@ -36,10 +36,20 @@ export async function openScreen(ctx: Koa.Context, deps: InteractionDependencies
   return { ctx, provider, interaction, locale: pickLocale(ctx, interaction.params['ui_locales']), csrf: csrfToken(ctx), deps };
 }
 
-/** Hands the result back to oidc-provider, which redirects the browser onwards (to the next prompt or the client). */
+/**
+ * Hands the result back to oidc-provider, which redirects the browser onwards (to the next prompt or the client). What
+ * interactionFinished does, on the interaction this request loaded already: it would find it and its cookie again.
+ * Resuming checks the session against it once more.
+ */
 export async function finish(screen: Screen, result: Record<string, unknown>, merge = true): Promise<void> {
-  screen.ctx.respond = false;
-  await screen.provider.interactionFinished(screen.ctx.req, screen.ctx.res, result, { mergeWithLastSubmission: merge });
+  const { ctx, interaction } = screen;
+  interaction.result = merge && !('error' in result) ? { ...interaction.lastSubmission, ...result } : result;
+  await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
+  ctx.respond = false;
+  ctx.res.statusCode = 303;
+  ctx.res.setHeader('Location', interaction.returnTo);
+  ctx.res.setHeader('Content-Length', '0');
+  ctx.res.end();
 }
 
 export function clientIdOf(screen: Screen): string {

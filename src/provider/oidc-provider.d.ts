@@ -74,6 +74,11 @@ declare module 'oidc-provider' {
     readonly returnTo: string;
     /** What the previous interaction of this authorization submitted (its `result`). */
     readonly lastSubmission?: InteractionResults;
+    /** What this interaction submits, for the provider to read on resuming; stored by `save`. */
+    result?: InteractionResults;
+    /** When the interaction expires, in seconds since the epoch. */
+    readonly exp: number;
+    save(ttlSeconds: number): Promise<string>;
   }
 
   export type InteractionResults = Record<string, unknown>;
