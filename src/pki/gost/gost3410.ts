@@ -123,12 +123,25 @@ interface IntegerSignature {
   readonly s: bigint;
 }
 
+/** A random k with its r = x(k·G) mod q: the costly half of a signature, which needs neither the key nor the message. */
+export interface GostNonce {
+  readonly k: bigint;
+  readonly r: bigint;
+}
+
+/** x(k·G) mod q. */
+const nonceR = (curve: GostCurve, k: bigint): bigint => multiplyGenerator(curve, k).x % curve.q;
+
+/** RFC 7091 §6.1 steps 5–6 for a checked d and a k with its r ≠ 0; undefined when s = 0. */
+function signWithNonce(curve: GostCurve, d: bigint, e: bigint, { k, r }: GostNonce): IntegerSignature | undefined {
+  const s = (r * d + k * normalizedE(curve, e)) % curve.q;
+  return s === 0n ? undefined : { r, s };
+}
+
 /** RFC 7091 §6.1 steps 3–6 for a checked d and k; undefined when this k gives r = 0 or s = 0. */
 function signWithK(curve: GostCurve, d: bigint, e: bigint, k: bigint): IntegerSignature | undefined {
-  const { q } = curve;
-  const r = multiplyGenerator(curve, k).x % q;
-  const s = (r * d + k * normalizedE(curve, e)) % q;
-  return r === 0n || s === 0n ? undefined : { r, s };
+  const r = nonceR(curve, k);
+  return r === 0n ? undefined : signWithNonce(curve, d, e, { k, r });
 }
 
 /**
@@ -151,18 +164,42 @@ function randomK(curve: GostCurve): bigint {
   return (bigIntFromLittleEndian(randomBytes(curve.size + 16)) % (curve.q - 1n)) + 1n;
 }
 
+function signatureBytes(curve: GostCurve, signature: IntegerSignature): Uint8Array {
+  const out = new Uint8Array(2 * curve.size);
+  writeLittleEndian(signature.r, curve.size, out, 0);
+  writeLittleEndian(signature.s, curve.size, out, curve.size);
+  return out;
+}
+
+function checkedDigest(curve: GostCurve, digest: Uint8Array): bigint {
+  if (digest.length !== curve.size) throw new RangeError(`${curve.name} signs digests of ${curve.size} bytes`);
+  return bigIntFromLittleEndian(digest);
+}
+
 /** r_LE ‖ s_LE over a digest of `size` bytes; k is random unless given. Same caveat as signGostRaw. */
 export function gostSign(curve: GostCurve, privateKeyLE: Uint8Array, digest: Uint8Array, k?: bigint): Uint8Array {
-  const { size } = curve;
-  if (digest.length !== size) throw new RangeError(`${curve.name} signs digests of ${size} bytes`);
+  const e = checkedDigest(curve, digest);
   const d = privateScalar(curve, privateKeyLE);
-  const e = bigIntFromLittleEndian(digest);
   let signature = k === undefined ? undefined : signGostRaw(curve, d, e, k);
   while (!signature) signature = signWithK(curve, d, e, randomK(curve));
-  const out = new Uint8Array(2 * size);
-  writeLittleEndian(signature.r, size, out, 0);
-  writeLittleEndian(signature.s, size, out, size);
-  return out;
+  return signatureBytes(curve, signature);
+}
+
+export function gostNonce(curve: GostCurve): GostNonce {
+  for (;;) {
+    const k = randomK(curve);
+    const r = nonceR(curve, k);
+    if (r !== 0n) return { k, r };
+  }
+}
+
+/**
+ * gostSign with a nonce made beforehand, used for this signature only; undefined in the rare case (s = 0) that wants
+ * another nonce. For a load generator that must not take the CPU of the server it measures. Same caveat as signGostRaw.
+ */
+export function gostSignWithNonce(curve: GostCurve, privateKeyLE: Uint8Array, digest: Uint8Array, nonce: GostNonce): Uint8Array | undefined {
+  const signature = signWithNonce(curve, privateScalar(curve, privateKeyLE), checkedDigest(curve, digest), nonce);
+  return signature && signatureBytes(curve, signature);
 }
 
 /** x_LE ‖ y_LE of d·G. */

@@ -61,6 +61,10 @@ const GOST_KEYS: Readonly<Record<GostAlgorithm, GostKeyFacts>> = {
 
 const generateRsaKeyPair = promisify(generateKeyPair);
 
+export function gostCurveOf(algorithm: GostAlgorithm): GostCurve {
+  return GOST_KEYS[algorithm].curve;
+}
+
 export function rsaSigner(privateKey: KeyObject): RsaSigner {
   const publicKeyInfo = new Uint8Array(createPublicKey(privateKey).export({ type: 'spki', format: 'der' }));
   return { algorithm: 'rsa', privateKey, publicKeyInfo };

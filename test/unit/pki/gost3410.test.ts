@@ -10,7 +10,9 @@ import {
   gostPublicKey,
   gostPublicKeyBytes,
   gostPublicPoint,
+  gostNonce,
   gostSign,
+  gostSignWithNonce,
   signGostRaw,
   verifyGostRaw,
 } from '../../../src/pki/gost/gost3410.ts';
@@ -267,6 +269,16 @@ describe.each([TC26_512_A, TC26_256_A, CRYPTOPRO_A])('$name', (curve) => {
     expect(() => gostSign(curve, littleEndian(q, size), digest)).toThrow(RangeError);
     expect(() => gostSign(curve, privateKey.subarray(1), digest)).toThrow(RangeError);
     expect(() => gostSign(curve, privateKey, digest.subarray(1))).toThrow(RangeError);
+  });
+
+  it('signs with a nonce made beforehand exactly as with its k, and checks the key and digest alike', () => {
+    const nonce = gostNonce(curve);
+    const signed = gostSignWithNonce(curve, privateKey, digest, nonce);
+    expect(signed).toEqual(gostSign(curve, privateKey, digest, nonce.k));
+    expect(gostPublicKey(curve, keyBytes).verify(digest, signed!)).toBe(true);
+    expect(signed!.subarray(0, size)).toEqual(littleEndian(nonce.r, size));
+    expect(() => gostSignWithNonce(curve, privateKey, digest.subarray(1), nonce)).toThrow(RangeError);
+    expect(() => gostSignWithNonce(curve, new Uint8Array(size), digest, nonce)).toThrow(RangeError);
   });
 
   it('refuses keys of the wrong length, off the curve or at infinity', () => {
