@@ -202,6 +202,8 @@ export interface AgreementRepository {
   /** Publishes the next version (1, 2, …), atomically even with concurrent publishers. */
   publish(texts: Record<Locale, string>, at: Date): Promise<AgreementVersion>;
   latest(): Promise<AgreementVersion | null>;
+  /** The latest version's number without its texts: what every sign-in compares the person's acceptance with. */
+  latestVersion(): Promise<number | null>;
   recordAcceptance(acceptance: AgreementAcceptance): Promise<void>;
   /** The highest version the user accepted, or null. */
   acceptedVersion(userId: string): Promise<number | null>;

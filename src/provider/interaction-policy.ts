@@ -24,10 +24,10 @@ export function kiltInteractionPolicy(store: Pick<Store, 'agreements' | 'profile
     new Check('agreement_not_accepted', 'the latest agreement version is not accepted', async (ctx: KoaContextWithOIDC) => {
       const accountId = ctx.oidc.session?.accountId;
       if (!accountId) return Check.NO_NEED_TO_PROMPT;
-      const latest = await store.agreements.latest();
-      if (!latest) return Check.NO_NEED_TO_PROMPT;
+      const latest = await store.agreements.latestVersion();
+      if (latest === null) return Check.NO_NEED_TO_PROMPT;
       const accepted = await store.agreements.acceptedVersion(accountId);
-      return accepted !== null && accepted >= latest.version ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
+      return accepted !== null && accepted >= latest ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
     }),
   );
 

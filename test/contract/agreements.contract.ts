@@ -10,11 +10,14 @@ export function agreementsContract(factory: StoreFactory): void {
 
     it('publishes versions 1, 2, … and answers the latest', async () => {
       expect(await fresh.store.agreements.latest()).toBeNull();
+      expect(await fresh.store.agreements.latestVersion()).toBeNull();
       const at = new Date('2026-02-01T09:00:00Z');
       expect(await fresh.store.agreements.publish(texts('A'), at)).toEqual({ version: 1, texts: texts('A'), publishedAt: at });
+      expect(await fresh.store.agreements.latestVersion()).toBe(1);
       const second = await fresh.store.agreements.publish(texts('B'), new Date('2026-03-01T09:00:00Z'));
       expect(second.version).toBe(2);
       expect(await fresh.store.agreements.latest()).toEqual(second);
+      expect(await fresh.store.agreements.latestVersion()).toBe(2);
     });
 
     it('gives concurrent publishers distinct consecutive versions', async () => {
@@ -22,6 +25,7 @@ export function agreementsContract(factory: StoreFactory): void {
       expect(published.map((version) => version.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
       const latest = await fresh.store.agreements.latest();
       expect(latest?.version).toBe(20);
+      expect(await fresh.store.agreements.latestVersion()).toBe(20);
       expect(latest).toEqual(published.find((version) => version.version === 20));
     });
 

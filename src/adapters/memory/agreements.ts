@@ -17,6 +17,10 @@ export function memoryAgreements(): AgreementRepository {
       return last ? structuredClone(last) : null;
     },
 
+    async latestVersion() {
+      return versions.at(-1)?.version ?? null;
+    },
+
     async recordAcceptance(acceptance) {
       acceptances.push(structuredClone(acceptance));
     },

@@ -23,6 +23,8 @@ const toAcceptance = (document: AgreementAcceptanceDocument): AgreementAcceptanc
 
 export function mongoAgreements(versions: Model<AgreementVersionDocument>, acceptances: Model<AgreementAcceptanceDocument>): AgreementRepository {
   const latest = async (): Promise<AgreementVersionDocument | null> => versions.findOne().sort({ version: -1 }).lean<AgreementVersionDocument>();
+  const latestVersion = async (): Promise<number | null> =>
+    (await versions.findOne({}, { version: 1, _id: 0 }).sort({ version: -1 }).lean<Pick<AgreementVersionDocument, 'version'>>())?.version ?? null;
 
   return {
     /**
@@ -32,7 +34,7 @@ export function mongoAgreements(versions: Model<AgreementVersionDocument>, accep
      */
     async publish(texts, at) {
       for (let attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt += 1) {
-        const version = ((await latest())?.version ?? 0) + 1;
+        const version = ((await latestVersion()) ?? 0) + 1;
         try {
           const created = await versions.create({ version, texts: { ru: texts.ru, kk: texts.kk, en: texts.en }, publishedAt: at });
           return toVersion(created.toObject());
@@ -47,6 +49,8 @@ export function mongoAgreements(versions: Model<AgreementVersionDocument>, accep
       const document = await latest();
       return document ? toVersion(document) : null;
     },
+
+    latestVersion,
 
     async recordAcceptance(acceptance) {
       await acceptances.create({ ...acceptance });
