@@ -12,7 +12,7 @@ import { freePort } from '../test/support/free-port.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 /** Alternations of raw argon2id and sign-ins, over which the two rates are averaged. */
-const ROUNDS = 3;
+const ROUNDS = 4;
 /** Sign-ins in flight when measuring the maximal rate. */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 /** The defaults of .env.example: what a deployment hashes with. */
