@@ -1,7 +1,7 @@
 // The benchmark client's NCALayer: a CMS per challenge at the cost of one signature, whose nonce is made before the run
-// (prepareGostNonces). signCms (asn1js underneath) builds one CMS per key; each challenge then changes only the content,
-// its digest in the signed attributes and the signature, written into a copy. The client shares the two cores with Kilt, so its CPU would otherwise count
-// against the sign-in figure it is there to measure.
+// (prepareGostNonces). signCms (asn1js underneath) builds one CMS per key; each challenge then changes only the
+// content, its digest in the signed attributes and the signature, written into a copy. The client shares the two cores
+// with Kilt, so its CPU would otherwise count against the sign-in figure it is there to measure.
 import { parseSignedData } from '../../src/pki/cms.ts';
 import { type GostNonce, gostNonce, gostSignWithNonce } from '../../src/pki/gost/gost3410.ts';
 import { type TestEndEntity, signCms } from '../../test/support/pki/index.ts';
