@@ -3,6 +3,8 @@ import type { AgreementAcceptance, AgreementRepository, AgreementVersion } from 
 export function memoryAgreements(): AgreementRepository {
   const versions: AgreementVersion[] = [];
   const acceptances: AgreementAcceptance[] = [];
+  /** Each user's highest accepted version: every sign-in asks, and the acceptances of everyone only grow. */
+  const highestAccepted = new Map<string, number>();
 
   return {
     // No await between reading the length and pushing: concurrent publishers cannot interleave.
@@ -23,11 +25,11 @@ export function memoryAgreements(): AgreementRepository {
 
     async recordAcceptance(acceptance) {
       acceptances.push(structuredClone(acceptance));
+      highestAccepted.set(acceptance.userId, Math.max(acceptance.version, highestAccepted.get(acceptance.userId) ?? 0));
     },
 
     async acceptedVersion(userId) {
-      const accepted = acceptances.filter((acceptance) => acceptance.userId === userId).map((acceptance) => acceptance.version);
-      return accepted.length === 0 ? null : Math.max(...accepted);
+      return highestAccepted.get(userId) ?? null;
     },
 
     /** Oldest first by acceptedAt; acceptances of the same instant stay in the order they were recorded. */
