@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   const kiltEnv = {
     KILT_TRUST_DIR: folders[1], KILT_SEED_FILE: seed,
     // A compile cache of this run's own, which its first start fills: Node's shared one (bin/kilt.mjs) is rewritten by
-    // whichever process starts after code or flags changed, and a measured start that missed it once idled 25 MB higher.
+    // whichever process starts after code or flags changed, and a start that misses it loads the type stripper (16 MB).
     NODE_COMPILE_CACHE: join(folders[0], 'compile-cache'),
     KILT_ARGON2_MEMORY_KIB: String(ARGON2.memoryCost), KILT_ARGON2_TIME_COST: String(ARGON2.timeCost), KILT_ARGON2_PARALLELISM: String(ARGON2.parallelism),
     // The benchmark signs in a few people many times from one address; the limits count failures only, but stay out of the way.
