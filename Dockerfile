@@ -28,8 +28,8 @@ COPY public ./public
 # these are the flags bin/serve.sh gives node.
 USER node
 ENV NODE_COMPILE_CACHE=/home/node/.cache/node-compile-cache
-RUN node --max-semi-space-size=4 --heap-growing-percent=10 bin/kilt.mjs help > /dev/null \
-  && node --max-semi-space-size=4 --heap-growing-percent=10 --input-type=module -e "for (const module of ['./src/main.ts', './src/adapters/mongo/index.ts', './src/adapters/mail/smtp-mailer.ts', './src/adapters/sms/twilio-sms.ts']) await import(module); (await import('node:module')).flushCompileCache(); process.exit(0)"
+RUN node --expose-gc --max-semi-space-size=4 --heap-growing-percent=10 bin/kilt.mjs help > /dev/null \
+  && node --expose-gc --max-semi-space-size=4 --heap-growing-percent=10 --input-type=module -e "for (const module of ['./src/main.ts', './src/adapters/mongo/index.ts', './src/adapters/mail/smtp-mailer.ts', './src/adapters/sms/twilio-sms.ts']) await import(module); (await import('node:module')).flushCompileCache(); process.exit(0)"
 EXPOSE 3000
 # Slim images have no curl; Node 24 has fetch. PORT is read at run time, as Kilt reads it.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

@@ -338,6 +338,10 @@ export async function serve(): Promise<number> {
   // Every module a server needs is loaded by now: the next start finds them all in the cache (bin/kilt.mjs), even if
   // this process never exits cleanly.
   flushCompileCache();
+  // Start-up (module loading, the trust store's GOST tables, the seed) leaves garbage, and V8 keeps the heap pages a
+  // collection frees for a while: one start in four idled 26 MB higher until a later collection, and peaked higher too.
+  // One memory-reducing collection now hands them back; bin/serve.sh exposes gc for it.
+  globalThis.gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
   return new Promise((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {

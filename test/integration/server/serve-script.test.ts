@@ -59,7 +59,7 @@ describe('bin/serve.sh', () => {
     expect(libraries).toContain(JEMALLOC);
     expect(environment.get('MALLOC_CONF')).toBe('background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0,oversize_threshold:33554432');
     expect(environment.has('MALLOC_ARENA_MAX')).toBe(false);
-    expect(commandLine).toEqual(expect.arrayContaining(['--max-semi-space-size=4', '--heap-growing-percent=10', 'serve']));
+    expect(commandLine).toEqual(expect.arrayContaining(['--expose-gc', '--max-semi-space-size=4', '--heap-growing-percent=10', 'serve']));
   });
 
   it.skipIf(!jemallocInstalled)("keeps an operator's own MALLOC_CONF whole", async () => {
@@ -75,14 +75,14 @@ describe('bin/serve.sh', () => {
     expect(environment.get('MALLOC_MMAP_THRESHOLD_')).toBe('131072');
     expect(environment.get('GLIBC_TUNABLES')).toBe('glibc.malloc.hugetlb=1');
     expect(environment.has('LD_PRELOAD')).toBe(false);
-    expect(commandLine).toEqual(expect.arrayContaining(['--max-semi-space-size=4', '--heap-growing-percent=10', 'serve']));
+    expect(commandLine).toEqual(expect.arrayContaining(['--expose-gc', '--max-semi-space-size=4', '--heap-growing-percent=10', 'serve']));
   });
 
   it("gives node the V8 flags with which the image fills Node's compile cache (one cache per set of flags)", () => {
-    const flagsOf = (line: string) => line.match(/--(?:max-semi-space-size|heap-growing-percent)=\d+/g) ?? [];
+    const flagsOf = (line: string) => line.match(/--(?:expose-gc|max-semi-space-size=\d+|heap-growing-percent=\d+)/g) ?? [];
     const served = flagsOf(readFileSync(resolve(ROOT, 'bin/serve.sh'), 'utf8').split('\n').find((line) => line.startsWith('exec node'))!);
     const cacheFill = readFileSync(resolve(ROOT, 'Dockerfile'), 'utf8').split('\n').filter((line) => /\bnode --/.test(line));
-    expect(served).toEqual(['--max-semi-space-size=4', '--heap-growing-percent=10']);
+    expect(served).toEqual(['--expose-gc', '--max-semi-space-size=4', '--heap-growing-percent=10']);
     expect(cacheFill).toHaveLength(2);
     for (const line of cacheFill) expect(flagsOf(line)).toEqual(served);
   });
