@@ -141,15 +141,15 @@ async function main(): Promise<void> {
   }));
   const kiltEnv = {
     KILT_TRUST_DIR: folders[1], KILT_SEED_FILE: seed,
-    // A compile cache of this run's own, which its first start fills: Node's shared one (bin/kilt.mjs) is rewritten by
-    // whichever process starts after code or flags changed, and a start that misses it loads the type stripper (16 MB).
+    // A compile cache of this run's own, filled by its first start (below): Node's shared one (bin/kilt.mjs) is rewritten
+    // by whichever process starts after code or flags changed.
     NODE_COMPILE_CACHE: join(folders[0], 'compile-cache'),
     KILT_ARGON2_MEMORY_KIB: String(ARGON2.memoryCost), KILT_ARGON2_TIME_COST: String(ARGON2.timeCost), KILT_ARGON2_PARALLELISM: String(ARGON2.parallelism),
     // The benchmark signs in a few people many times from one address; the limits count failures only, but stay out of the way.
     KILT_LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000000', KILT_LOGIN_MAX_FAILURES_PER_IP: '1000000',
   };
-  // A server is measured as it runs from its second start on: the first start of new code fills Node's compile cache
-  // (bin/kilt.mjs), and a process that had to strip types keeps the stripper in memory.
+  // A server is measured as it runs from its second start on: the first start fills the compile cache, and a process
+  // that had to strip types keeps the stripper in memory (16 MB).
   await stopKilt((await startKilt(kiltEnv)).child);
   const { child, issuer } = await startKilt(kiltEnv);
   console.log(`Kilt's allocator: ${allocatorOf(child.pid!)}\n`);

@@ -3,7 +3,7 @@
 import { createHash, createPublicKey, generateKeyPair, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
-import { type GostCurve, TC26_256_A, TC26_512_A, gostPublicKeyBytes, gostSign } from '../../../src/pki/gost/gost3410.ts';
+import { type GostCurve, type GostNonce, TC26_256_A, TC26_512_A, gostPublicKeyBytes, gostSign, gostSignWithNonce } from '../../../src/pki/gost/gost3410.ts';
 import { streebog256, streebog512 } from '../../../src/pki/gost/streebog.ts';
 import { type Asn1, bitString, decode, encode, nullValue, octetString, oid, sequence } from './der.ts';
 import { OID } from './oids.ts';
@@ -101,10 +101,16 @@ export function digest(algorithm: KeyAlgorithm, data: Uint8Array): Uint8Array {
   return ALGORITHMS[algorithm].hash(data);
 }
 
-/** sha256WithRSAEncryption (PKCS#1 v1.5), or GOST R 34.10-2015 r_LE ‖ s_LE over the Streebog digest of the data. */
-export function signData(signer: Signer, data: Uint8Array): Uint8Array {
+/**
+ * sha256WithRSAEncryption (PKCS#1 v1.5), or GOST R 34.10-2015 r_LE ‖ s_LE over the Streebog digest of the data, with
+ * `nonce` when one is given (made beforehand with gostNonce, used once) and a random k otherwise.
+ */
+export function signData(signer: Signer, data: Uint8Array, nonce?: GostNonce): Uint8Array {
   if (signer.algorithm === 'rsa') return new Uint8Array(sign('sha256', data, signer.privateKey));
-  return gostSign(GOST_KEYS[signer.algorithm].curve, signer.privateKey, digest(signer.algorithm, data));
+  const { curve } = GOST_KEYS[signer.algorithm];
+  const dataDigest = digest(signer.algorithm, data);
+  // A nonce that happens to give s = 0 makes way for a random k.
+  return (nonce && gostSignWithNonce(curve, signer.privateKey, dataDigest, nonce)) ?? gostSign(curve, signer.privateKey, dataDigest);
 }
 
 export function signatureAlgorithm(algorithm: KeyAlgorithm, parameters: 'null' | 'absent' = 'null'): Asn1 {
