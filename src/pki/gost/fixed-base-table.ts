@@ -16,7 +16,7 @@ import {
   curveArithmetic,
 } from './curve-arithmetic.ts';
 import type { GostCurve } from './curves.ts';
-import { tableKernel } from './field-kernel.ts';
+import { tableKernel } from './point-kernel.ts';
 
 const ROW = 128;
 
@@ -25,6 +25,11 @@ export interface FixedBaseTable {
   multiplyAdd(acc: JacobianPoint, k: bigint): void;
   /** k·P in affine coordinates, for 0 < k < q (RangeError for 0). */
   multiply(k: bigint): AffinePoint;
+  /**
+   * k·P + l·Q for another point Q of order q and 0 < l < q, in WebAssembly: undefined where the table has no kernel
+   * or an addition was exceptional, for the caller to compute otherwise.
+   */
+  combination(k: bigint, point: AffinePoint, l: bigint): JacobianPoint | undefined;
 }
 
 const INFINITY: Readonly<JacobianPoint> = { x: 0n, y: 0n, z: 0n };
@@ -96,7 +101,16 @@ export function fixedBaseTable(arithmetic: CurveArithmetic, point: AffinePoint):
     return arithmetic.toAffine([acc])[0]!;
   }
 
-  return { multiplyAdd, multiply };
+  function combination(k: bigint, other: AffinePoint, l: bigint): JacobianPoint | undefined {
+    if (!kernel || !kernel.multiplyVariable(other, l)) return undefined;
+    const digits = tableDigits(k, rows);
+    if (kernel.add(digits) !== digits.length) return undefined;
+    const acc = { ...INFINITY };
+    kernel.save(acc);
+    return acc;
+  }
+
+  return { multiplyAdd, multiply, combination };
 }
 
 const generatorTables = new WeakMap<GostCurve, FixedBaseTable>();

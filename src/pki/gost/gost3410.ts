@@ -1,8 +1,9 @@
 // GOST R 34.10-2012 (= GOST R 34.10-2015 in Kazakhstan) signatures with KalkanCrypt's byte order:
 //   public key = x ‖ y, signature = r ‖ s, each half `size` bytes little-endian;
 //   e = (digest read little-endian) mod q, and 1 when that is 0.
-// Verification goes through OpenSSL (ecdsa-bridge.ts) by default. Keys verified many times (CA keys) can ask for
-// `precompute`: a fixed-base table of Q then makes both multiplications table look-ups, which beats OpenSSL.
+// Verification runs in WebAssembly (point-kernel.ts) on the curves Kazakh keys use, and through OpenSSL
+// (ecdsa-bridge.ts) on others and in the rare cases the kernel hands back. Keys verified many times (CA keys) can ask
+// for `precompute`: a fixed-base table of Q then makes both multiplications table look-ups, faster still.
 // The `…Raw` functions take and return plain integers, for test vectors printed as numbers.
 
 import { randomBytes } from 'node:crypto';
@@ -11,6 +12,7 @@ import { type AffinePoint, type JacobianPoint, cofactor, curveArithmetic, invert
 import type { GostCurve } from './curves.ts';
 import { ecdsaBridgeVerifier } from './ecdsa-bridge.ts';
 import { type FixedBaseTable, fixedBaseTable, generatorTable } from './fixed-base-table.ts';
+import { kernelShape } from './field-kernel.ts';
 
 export { CRYPTOPRO_A, type GostCurve, TC26_256_A, TC26_512_A } from './curves.ts';
 
@@ -45,30 +47,54 @@ function validatedPoint(curve: GostCurve, point: GostPoint): AffinePoint {
 
 type IntegerVerifier = (e: bigint, r: bigint, s: bigint) => boolean;
 
+/** x(C) ≡ r (mod q) without an inversion: x(C) is one of r, r + q, … below p, and x(C) = X/Z². False at infinity. */
+function xMatches(curve: GostCurve, acc: JacobianPoint, r: bigint): boolean {
+  if (acc.z === 0n) return false;
+  const arithmetic = curveArithmetic(curve);
+  const zz = arithmetic.mul(acc.z, acc.z);
+  for (let candidate = r; candidate < curve.p; candidate += curve.q) {
+    if (arithmetic.mul(candidate, zz) === acc.x) return true;
+  }
+  return false;
+}
+
 /** Both multiplications from tables: ~2 × 65 mixed additions, no doubling, no OpenSSL round trip. */
 function precomputedVerifier(curve: GostCurve, publicKey: AffinePoint): IntegerVerifier {
-  const { p, q } = curve;
-  const arithmetic = curveArithmetic(curve);
+  const { q } = curve;
   let keyTable: FixedBaseTable | undefined;
   return (e, r, s) => {
-    keyTable ??= fixedBaseTable(arithmetic, publicKey);
+    keyTable ??= fixedBaseTable(curveArithmetic(curve), publicKey);
     const v = invert(e, q);
     const acc: JacobianPoint = { x: 0n, y: 0n, z: 0n };
     generatorTable(curve).multiplyAdd(acc, (s * v) % q);
     keyTable.multiplyAdd(acc, ((q - r) * v) % q);
-    if (acc.z === 0n) return false;
-    // x(C) ≡ r (mod q) without an inversion: x(C) is one of r, r + q, … below p, and x(C) = X/Z².
-    const zz = arithmetic.mul(acc.z, acc.z);
-    for (let candidate = r; candidate < p; candidate += q) {
-      if (arithmetic.mul(candidate, zz) === acc.x) return true;
-    }
-    return false;
+    return xMatches(curve, acc, r);
+  };
+}
+
+/**
+ * z2·Q by doublings and z1·G by the table of G, in WebAssembly (point-kernel.ts): about half the time of the OpenSSL
+ * bridge, allocating nothing. The bridge answers where the kernel does not (an exceptional addition).
+ */
+function kernelVerifier(curve: GostCurve, publicKey: AffinePoint): IntegerVerifier {
+  const { q } = curve;
+  let bridge: IntegerVerifier | undefined;
+  return (e, r, s) => {
+    const v = invert(e, q);
+    const acc = generatorTable(curve).combination((s * v) % q, publicKey, ((q - r) * v) % q);
+    if (acc) return xMatches(curve, acc, r);
+    bridge ??= ecdsaBridgeVerifier(curve, publicKey);
+    return bridge(e, r, s);
   };
 }
 
 function integerVerifier(curve: GostCurve, point: GostPoint, options: GostKeyOptions): IntegerVerifier {
   const publicKey = validatedPoint(curve, point);
-  const check = options.precompute ? precomputedVerifier(curve, publicKey) : ecdsaBridgeVerifier(curve, publicKey);
+  const check = options.precompute
+    ? precomputedVerifier(curve, publicKey)
+    : kernelShape(curve)
+      ? kernelVerifier(curve, publicKey)
+      : ecdsaBridgeVerifier(curve, publicKey);
   return (e, r, s) => r > 0n && r < curve.q && s > 0n && s < curve.q && check(normalizedE(curve, e), r, s);
 }
 

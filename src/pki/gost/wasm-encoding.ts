@@ -15,6 +15,7 @@ export const op = {
   brIf: 0x0d,
   return: 0x0f,
   call: 0x10,
+  drop: 0x1a,
   select: 0x1b,
   localGet: 0x20,
   localSet: 0x21,
@@ -102,4 +103,26 @@ export function assembleModule(memoryPages: number, functions: readonly WasmFunc
     ...section(7, exports),
     ...section(10, code),
   ]);
+}
+
+export const get = (local: number): number[] => [op.localGet, ...unsignedLeb(local)];
+export const set = (local: number): number[] => [op.localSet, ...unsignedLeb(local)];
+export const tee = (local: number): number[] => [op.localTee, ...unsignedLeb(local)];
+export const i64 = (value: bigint): number[] => [op.i64Const, ...signedLeb(value)];
+export const i32 = (value: number): number[] => [op.i32Const, ...signedLeb(BigInt(value))];
+export const call = (fn: number): number[] => [op.call, ...unsignedLeb(fn)];
+/** The i64 of the 32-bit word `word` at the address in local `addressLocal`. */
+export const load32 = (addressLocal: number, word: number): number[] => [...get(addressLocal), op.i64Load32U, ...memoryArgument(4 * word)];
+/** Stores the low 32 bits of the i64 on the stack as word `word` of the address below it. */
+export const store32 = (word: number): number[] => [op.i64Store32, ...memoryArgument(4 * word)];
+
+/** A function body built piece by piece (a spread of thousands of instructions would overflow the call stack). */
+export function bodyBuilder(): { readonly body: number[]; emit(...parts: readonly (readonly number[])[]): void } {
+  const body: number[] = [];
+  return {
+    body,
+    emit(...parts) {
+      for (const part of parts) for (const byte of part) body.push(byte);
+    },
+  };
 }

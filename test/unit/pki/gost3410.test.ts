@@ -251,6 +251,14 @@ describe.each([TC26_512_A, TC26_256_A, CRYPTOPRO_A])('$name', (curve) => {
       for (let i = 0; i < 20; i++) expect(key.verify(digest, new Uint8Array(randomBytes(2 * size)))).toBe(false);
     });
 
+    it('rejects (r, r·d), whose point z1·G + z2·Q is at infinity (the WebAssembly path hands it to OpenSSL)', () => {
+      const d = BigInt(`0x${toHex(reversed(privateKey))}`);
+      const r = BigInt(`0x${toHex(reversed(signature.subarray(0, size)))}`);
+      const forged = new Uint8Array([...littleEndian(r, size), ...littleEndian((r * d) % q, size)]);
+      expect(key.verify(digest, forged)).toBe(false);
+      expect(key.verify(new Uint8Array(randomBytes(size)), forged)).toBe(false);
+    });
+
     it('takes e = 1 when the digest is 0 mod q', () => {
       const sig = gostSign(curve, privateKey, new Uint8Array(size));
       expect(key.verify(new Uint8Array(size), sig)).toBe(true);

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type JacobianPoint, curveArithmetic, modulo } from '../../../src/pki/gost/curve-arithmetic.ts';
 import { CRYPTOPRO_A, type GostCurve, TC26_256_A, TC26_512_A } from '../../../src/pki/gost/curves.ts';
-import { kernelField, kernelShape } from '../../../src/pki/gost/field-kernel.ts';
+import { kernelShape } from '../../../src/pki/gost/field-kernel.ts';
+import { kernelField } from '../../../src/pki/gost/point-kernel.ts';
 import { generatorTable } from '../../../src/pki/gost/fixed-base-table.ts';
 
 const CURVES = [TC26_512_A, TC26_256_A, CRYPTOPRO_A];
@@ -23,7 +24,7 @@ function reference(curve: GostCurve, k: bigint) {
   return arithmetic.toAffine([arithmetic.multiply({ x: curve.x, y: curve.y }, k)])[0]!;
 }
 
-describe.each(CURVES.map((curve) => [curve.name, curve] as const))('WebAssembly field kernel on %s', (_, curve) => {
+describe.each(CURVES.map((curve) => [curve.name, curve] as const))('WebAssembly kernel on %s', (_, curve) => {
   const field = kernelField(curve)!;
   const { p, q } = curve;
 
@@ -31,13 +32,14 @@ describe.each(CURVES.map((curve) => [curve.name, curve] as const))('WebAssembly 
     expect(kernelShape(curve)).toBeDefined();
   });
 
-  it('multiplies, squares and subtracts as BigInt does, at the edges and at random', () => {
+  it('multiplies, squares, subtracts and adds as BigInt does, at the edges and at random', () => {
     const values = [...edgeValues(curve), ...Array.from({ length: 40 }, () => random(curve, p))];
     for (const a of values) {
       expect(field.sqr(a)).toBe((a * a) % p);
       for (const b of values) {
         expect(field.mul(a, b)).toBe((a * b) % p);
         expect(field.sub(a, b)).toBe(modulo(a - b, p));
+        expect(field.add(a, b)).toBe((a + b) % p);
       }
     }
   });
@@ -75,6 +77,21 @@ describe.each(CURVES.map((curve) => [curve.name, curve] as const))('WebAssembly 
     const doubled = at({ x: curve.x, y: curve.y });
     table.multiplyAdd(doubled, 1n);
     expect(arithmetic.toAffine([doubled])[0]).toEqual(reference(curve, 2n));
+  });
+
+  it('gives k·G + l·Q with Q multiplied by doublings, and hands back the exceptional cases', () => {
+    const table = generatorTable(curve);
+    const arithmetic = curveArithmetic(curve);
+    const d = random(curve, q - 1n) + 1n;
+    const key = reference(curve, d);
+    const scalars = [1n, 2n, 15n, 16n, 17n, 31n, 32n, 33n, q - 1n, q - 16n, ...Array.from({ length: 8 }, () => random(curve, q - 1n) + 1n)];
+    for (const l of scalars) {
+      const k = random(curve, q - 1n) + 1n;
+      const sum = table.combination(k, key, l)!;
+      expect(arithmetic.toAffine([sum])[0]).toEqual(reference(curve, modulo(k + l * d, q)));
+    }
+    // 1·G + (q − 1)·G: the last table point added is the negative of the accumulator.
+    expect(table.combination(1n, { x: curve.x, y: curve.y }, q - 1n)).toBeUndefined();
   });
 
   it('refuses the point at infinity in affine form', () => {
