@@ -4,7 +4,7 @@
 // (a negative digit adds the negated point, which costs one subtraction).
 //
 // Size: (byte length of q + 1) rows × 128 points; for a 512-bit curve 8,320 points, built in BigInt in ~50 ms and kept
-// in the WebAssembly memory of field-kernel.ts (1 MB), whose additions allocate nothing; as BigInts (1.5 MB) for a
+// in the WebAssembly memory of point-kernel.ts (1 MB), whose additions allocate nothing; as BigInts (1.5 MB) for a
 // p the kernel cannot take (the RFC example curves). Tables are built on first use: one per curve for G, one per
 // precomputed public key.
 

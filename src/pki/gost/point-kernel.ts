@@ -215,6 +215,7 @@ function kernelModule(curve: GostCurve, shape: KernelShape, points: number): Web
   if (!module) {
     const { table, size } = layout(shape.limbs);
     const pages = Math.max(1, Math.ceil((table + points * 2 * size) / 65_536));
+    // In the order of FIELD and POINT, by which the functions call each other.
     const functions = [
       ...fieldFunctions(shape),
       tableAddition(shape), jacobianAddition(shape), multipleAddition(shape), doubling(shape, curve.a), multiplesPreparation(shape), affineConversion(shape),

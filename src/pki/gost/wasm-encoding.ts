@@ -1,11 +1,12 @@
 // Just enough of the WebAssembly binary format (core spec 1.0, §5) to assemble a module of functions over one
-// memory in code: field-kernel.ts generates its arithmetic unrolled for each curve's size and modulus.
+// memory in code: field-kernel.ts and point-kernel.ts generate their arithmetic unrolled for each curve's size and
+// modulus.
 
 export const I32 = 0x7f;
 export const I64 = 0x7e;
 type ValueType = typeof I32 | typeof I64;
 
-/** The instructions field-kernel.ts uses, by their opcodes. */
+/** The instructions the kernels use, by their opcodes. */
 export const op = {
   block: 0x02,
   loop: 0x03,
