@@ -274,18 +274,12 @@ export interface TableKernel {
 function kernelInstance(curve: GostCurve, shape: KernelShape, points: number) {
   const { size, at, table } = layout(shape.limbs);
   const exports = new WebAssembly.Instance(kernelModule(curve, shape, points)).exports as unknown as KernelExports;
-  const view = new DataView(exports.memory.buffer);
+  // Little-endian limbs are the number's bytes in little-endian order: hex (BigInt's fastest way out and in) reversed.
+  const bytes = new Uint8Array(exports.memory.buffer);
   const write = (address: number, value: bigint) => {
-    const hex = value.toString(16).padStart(2 * size, '0');
-    for (let i = 0; i < shape.limbs; i++) {
-      view.setUint32(address + 4 * i, Number.parseInt(hex.slice(hex.length - 8 * i - 8, hex.length - 8 * i), 16), true);
-    }
+    bytes.set(Buffer.from(value.toString(16).padStart(2 * size, '0'), 'hex').reverse(), address);
   };
-  const read = (address: number): bigint => {
-    let hex = '0x';
-    for (let i = shape.limbs - 1; i >= 0; i--) hex += view.getUint32(address + 4 * i, true).toString(16).padStart(8, '0');
-    return BigInt(hex);
-  };
+  const read = (address: number): bigint => BigInt(`0x${Buffer.from(bytes.subarray(address, address + size)).reverse().toString('hex')}`);
   write(at('a'), curve.a % curve.p);
   return { exports, write, read, at, size, table };
 }
