@@ -17,16 +17,19 @@ export function bigIntFromBigEndian(bytes: Uint8Array): bigint {
   return BigInt(hex);
 }
 
-/** `value` (0 ≤ value < 256^length) as `length` big-endian bytes written into `target` at `offset`. */
-export function writeBigEndian(value: bigint, length: number, target: Uint8Array, offset: number): void {
+/** `value` (0 ≤ value < 256^length) as `length` big-endian bytes. */
+function bigEndianBytes(value: bigint, length: number): Buffer {
   const hex = value.toString(16).padStart(2 * length, '0');
   if (hex.length > 2 * length) throw new RangeError(`integer does not fit in ${length} bytes`);
-  for (let i = 0; i < length; i++) target[offset + i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return Buffer.from(hex, 'hex');
+}
+
+/** `value` (0 ≤ value < 256^length) as `length` big-endian bytes written into `target` at `offset`. */
+export function writeBigEndian(value: bigint, length: number, target: Uint8Array, offset: number): void {
+  target.set(bigEndianBytes(value, length), offset);
 }
 
 /** `value` (0 ≤ value < 256^length) as `length` little-endian bytes written into `target` at `offset`. */
 export function writeLittleEndian(value: bigint, length: number, target: Uint8Array, offset: number): void {
-  const hex = value.toString(16).padStart(2 * length, '0');
-  if (hex.length > 2 * length) throw new RangeError(`integer does not fit in ${length} bytes`);
-  for (let i = 0; i < length; i++) target[offset + length - 1 - i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  target.set(bigEndianBytes(value, length).reverse(), offset);
 }

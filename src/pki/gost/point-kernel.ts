@@ -8,6 +8,7 @@
 // equal or opposite (h = 0) is not made: the function says so, and the caller computes that case another way (in
 // BigInt, or through OpenSSL for a verification).
 
+import { bigIntFromLittleEndian, writeLittleEndian } from './bigint-bytes.ts';
 import type { AffinePoint, JacobianPoint } from './curve-arithmetic.ts';
 import type { GostCurve } from './curves.ts';
 import { FIELD, type KernelShape, fieldFunctions, kernelShape } from './field-kernel.ts';
@@ -274,12 +275,10 @@ export interface TableKernel {
 function kernelInstance(curve: GostCurve, shape: KernelShape, points: number) {
   const { size, at, table } = layout(shape.limbs);
   const exports = new WebAssembly.Instance(kernelModule(curve, shape, points)).exports as unknown as KernelExports;
-  // Little-endian limbs are the number's bytes in little-endian order: hex (BigInt's fastest way out and in) reversed.
+  // n little-endian 32-bit limbs are the number's bytes in little-endian order.
   const bytes = new Uint8Array(exports.memory.buffer);
-  const write = (address: number, value: bigint) => {
-    bytes.set(Buffer.from(value.toString(16).padStart(2 * size, '0'), 'hex').reverse(), address);
-  };
-  const read = (address: number): bigint => BigInt(`0x${Buffer.from(bytes.subarray(address, address + size)).reverse().toString('hex')}`);
+  const write = (address: number, value: bigint) => writeLittleEndian(value, size, bytes, address);
+  const read = (address: number): bigint => bigIntFromLittleEndian(bytes, address, address + size);
   write(at('a'), curve.a % curve.p);
   return { exports, write, read, at, size, table };
 }
